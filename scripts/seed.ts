@@ -1,0 +1,16 @@
+// npm run db:seed: loads the demo blog (idempotent) into DATABASE_URL or the embedded database.
+import fs from 'node:fs';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { seedDemoBlog } from '../src/db/seed.ts';
+import { createLogger } from '../src/logger.ts';
+
+if (fs.existsSync('.env')) process.loadEnvFile('.env');
+const config = { ...loadConfig(), seedOnStart: false };
+const database = await openDatabase(config, createLogger(config));
+try {
+  const { users, posts } = await seedDemoBlog(database.prisma);
+  console.log(`Demo blog loaded: ${users} new user(s), ${posts} new post(s).`);
+} finally {
+  await database.close();
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { connectPrisma, type Database } from './client.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { migrate } from './migrate.ts';
+import { seedDemoBlog } from './seed.ts';
+
+export interface OpenDatabase extends Database {
+  /** Disconnects Prisma, then stops the embedded database if there is one. */
+  close(): Promise<void>;
+}
+
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir' | 'migrateOnStart' | 'seedOnStart'>;
+
+/** Opens PostgreSQL at DATABASE_URL, or the embedded PGlite under DATA_DIR; migrates and seeds as configured. */
+export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
+  const url = config.databaseUrl ?? embedded!.url;
+  try {
+    if (embedded) logger.info({ folder: path.join(config.dataDir, 'pglite') }, 'Embedded PostgreSQL (PGlite) started');
+    if (config.migrateOnStart) {
+      const applied = await migrate({ url, log: (message) => logger.info(message) });
+      logger.info({ applied: applied.length }, 'Database migrations are up to date');
+    }
+    // PGlite is a single backend, so its pool holds one connection.
+    const database = connectPrisma({ url, poolSize: embedded ? 1 : config.databasePoolSize });
+    if (config.seedOnStart && (await database.prisma.user.count()) === 0) {
+      const seeded = await seedDemoBlog(database.prisma);
+      logger.info(seeded, 'Loaded the demo blog into the empty database');
+    }
+    return {
+      ...database,
+      async close() {
+        await database.disconnect();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

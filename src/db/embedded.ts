@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  /** A postgres:// URL for the pg driver, on 127.0.0.1 and a free port. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs PGlite (PostgreSQL compiled to WASM) in this process and serves it over the PostgreSQL wire protocol
+ * on loopback, so the server talks to it through exactly the pg adapter it uses for a real PostgreSQL.
+ * PGlite is one backend: the Prisma pool over it must hold a single connection.
+ * Without a folder the database lives in memory (tests).
+ */
+export async function startEmbeddedPostgres(folder?: string): Promise<EmbeddedPostgres> {
+  const releaseLock = folder ? lockFolder(folder) : () => {};
+  try {
+    const db = await PGlite.create({ dataDir: folder, extensions: { citext } });
+    // A few short-lived connections (migrations, readiness) may overlap the pool's one.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    await server.start();
+    return {
+      url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/** PGlite's files must have one owner: a second process on the same folder would corrupt them. */
+function lockFolder(folder: string): () => void {
+  fs.mkdirSync(folder, { recursive: true });
+  const lockFile = path.join(folder, 'server.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${folder} is in use by process ${owner}. ` +
+            'Stop that server, or set DATA_DIR to another folder.',
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left behind by a process that died
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${folder}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+interface DemoBlog {
+  users: { username: string; email: string }[];
+  posts: { author: string; title: string; content: string }[];
+}
+
+/** Every demo account logs in with this password (README: "Demo data"). */
+export const DEMO_PASSWORD = 'password';
+
+const DEMO_BLOG_FILE = path.resolve(import.meta.dirname, '../../prisma/demo-blog.json');
+const FIRST_POST_AT = Date.UTC(2018, 3, 20, 9, 0, 0);
+const HOURS_BETWEEN_POSTS = 19;
+
+/**
+ * Loads the demo blog: a few users and 25 posts a day or so apart. Idempotent: users are matched by
+ * username and posts by author and title, so a second run adds nothing.
+ */
+export async function seedDemoBlog(prisma: PrismaClient): Promise<{ users: number; posts: number }> {
+  const demo = JSON.parse(fs.readFileSync(DEMO_BLOG_FILE, 'utf8')) as DemoBlog;
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  return prisma.$transaction(async (tx) => {
+    const ids = new Map<string, number>();
+    let users = 0;
+    for (const { username, email } of demo.users) {
+      const existing = await tx.user.findUnique({ where: { username }, select: { id: true } });
+      const user = existing ?? (await tx.user.create({ data: { username, email, passwordHash }, select: { id: true } }));
+      if (!existing) users++;
+      ids.set(username, user.id);
+    }
+    const present = await tx.post.findMany({
+      where: { authorId: { in: [...ids.values()] } },
+      select: { authorId: true, title: true },
+    });
+    const seen = new Set(present.map((post) => `${post.authorId}\n${post.title}`));
+    const missing = demo.posts
+      .map((post, index) => ({
+        title: post.title,
+        content: post.content,
+        authorId: ids.get(post.author)!,
+        datePosted: new Date(FIRST_POST_AT + index * HOURS_BETWEEN_POSTS * 3_600_000),
+      }))
+      .filter((post) => !seen.has(`${post.authorId}\n${post.title}`));
+    const { count } = await tx.post.createMany({ data: missing });
+    return { users, posts: count };
+  });
+}

@@ -1,0 +1,41 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import type { Context } from './context.ts';
+
+/**
+ * Decides what clients see of each execution error:
+ * - our own GraphQLErrors with a code pass through;
+ * - Pothos argument checks (malformed IDs, bad connection arguments) become BAD_USER_INPUT;
+ * - anything else is logged with its stack and the request id, and replaced by "Unexpected error."
+ *   carrying that request id, so a user's report can be matched to the log line.
+ */
+export function useErrorPolicy(): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone(payload) {
+          const context = payload.args.contextValue;
+          return handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+            if (!result.errors?.length) return;
+            setResult({ ...result, errors: result.errors.map((error) => present(error, context)) });
+          });
+        },
+      };
+    },
+  };
+}
+
+function present(error: GraphQLError, context: Context): GraphQLError {
+  const original = error.originalError;
+  if (!original || (original instanceof GraphQLError && original.extensions.code)) return error;
+  const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  context.log.error({ err: original, path: error.path?.join('.') }, 'Unexpected error in resolver');
+  return new GraphQLError('Unexpected error.', {
+    ...location,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId },
+  });
+}

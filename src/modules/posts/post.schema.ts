@@ -1,0 +1,74 @@
+import { builder } from '../../graphql/builder.ts';
+import { codedError } from '../../graphql/errors.ts';
+import { UserNode } from '../users/user.schema.ts';
+import { type PostPage, pagePosts } from './post.service.ts';
+
+export const PostNode = builder.prismaNode('Post', {
+  description: 'A blog post.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title', { description: 'At most 100 characters.' }),
+    content: t.exposeString('content', { description: 'Plain text; line breaks are meaningful.' }),
+    datePosted: t.expose('datePosted', { type: 'DateTime', description: 'When it was posted; never changes.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
+    author: t.field({
+      type: UserNode,
+      description: 'Who wrote it. Authors of a whole page are fetched in one batched query.',
+      resolve: async (post, _args, context) => {
+        const author = await context.loaders.userById.load(post.authorId);
+        if (!author) throw codedError('INTERNAL_SERVER_ERROR', `Post ${post.id} has no author`);
+        return author;
+      },
+    }),
+  }),
+});
+
+export const PostConnection = builder.connectionObject(
+  {
+    type: PostNode,
+    name: 'PostConnection',
+    description: 'A page of posts, newest first.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many posts the whole list holds (not just this page). Costs one extra query.',
+        resolve: (page) => (page as unknown as PostPage).totalCount(),
+      }),
+    }),
+  },
+  { name: 'PostEdge' },
+);
+
+const pageDescription = `newest first (by datePosted, then id). \`first\`/\`last\` take 0 to 100 (default 5); cursors stay valid when posts are added or deleted.`;
+
+builder.queryFields((t) => ({
+  posts: t.connection(
+    {
+      type: PostNode,
+      description: `All posts, ${pageDescription}`,
+      resolve: (_root, args, context) => pagePosts(context.prisma, {}, args),
+    },
+    PostConnection,
+  ),
+  post: t.prismaField({
+    type: 'Post',
+    nullable: true,
+    description: 'The post with this ID, or null if there is none.',
+    args: { id: t.arg.globalID({ required: true, for: PostNode }) },
+    resolve: (query, _root, { id }, context) => context.prisma.post.findUnique({ ...query, where: { id: Number(id.id) } }),
+  }),
+}));
+
+builder.prismaObjectFields('User', (t) => ({
+  posts: t.connection(
+    {
+      type: PostNode,
+      description: `This user's posts, ${pageDescription}`,
+      resolve: (user, args, context) => pagePosts(context.prisma, { authorId: user.id }, args),
+    },
+    PostConnection,
+  ),
+  postCount: t.int({
+    description: 'How many posts this user has written.',
+    resolve: (user, _args, context) => context.loaders.postCountByAuthor.load(user.id),
+  }),
+}));
