@@ -6,6 +6,7 @@ import { type PostPage, pagePosts } from './post.service.ts';
 export const PostNode = builder.prismaNode('Post', {
   description: 'A blog post.',
   id: { field: 'id' },
+  nullable: true, // node(id) of a deleted object is null, not an error
   fields: (t) => ({
     title: t.exposeString('title', { description: 'At most 100 characters.' }),
     content: t.exposeString('content', { description: 'Plain text; line breaks are meaningful.' }),
@@ -63,7 +64,10 @@ builder.prismaObjectFields('User', (t) => ({
     {
       type: PostNode,
       description: `This user's posts, ${pageDescription}`,
-      resolve: (user, args, context) => pagePosts(context.prisma, { authorId: user.id }, args),
+      resolve: (user, args, context) => {
+        context.loaders.userById.prime(user.id, user); // every post here has this author
+        return pagePosts(context.prisma, { authorId: user.id }, args);
+      },
     },
     PostConnection,
   ),

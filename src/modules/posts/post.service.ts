@@ -57,9 +57,11 @@ export async function pagePosts(prisma: PrismaClient, where: Prisma.PostWhereInp
         take: limit,
       }),
   );
+  const edges = page.edges as PostPage['edges'];
   return {
-    edges: page.edges as PostPage['edges'],
-    pageInfo: page.pageInfo!,
+    edges,
+    // Relay: the cursors of the first and last edge, null when the page is empty.
+    pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: () => prisma.post.count({ where }),
   };
 }

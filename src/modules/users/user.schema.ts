@@ -3,6 +3,7 @@ import { builder } from '../../graphql/builder.ts';
 export const UserNode = builder.prismaNode('User', {
   description: 'A registered author. The password hash is never exposed.',
   id: { field: 'id' },
+  nullable: true, // node(id) of a deleted object is null, not an error
   fields: (t) => ({
     username: t.exposeString('username', { description: '2 to 20 characters, unique.' }),
     email: t.string({

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
+
+export interface TestDatabase {
+  url: string;
+  /** The schema this database lives in on a shared PostgreSQL server; undefined on PGlite. */
+  schema: string | undefined;
+  /** Connections the Prisma pool may hold: PGlite serves one backend. */
+  poolSize: number;
+  /** Runs SQL outside Prisma (introspection, fixtures), in this database's schema. */
+  sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL);
+
+/** An empty database of its own: an in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres();
+    return { url: embedded.url, schema: undefined, poolSize: 1, sql: querier(embedded.url), close: embedded.stop };
+  }
+  const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const sql = querier(serverUrl, schema);
+  await sql(`CREATE SCHEMA "${schema}"`);
+  return {
+    url: serverUrl,
+    schema,
+    poolSize: 4,
+    sql,
+    close: async () => void (await sql(`DROP SCHEMA "${schema}" CASCADE`)),
+  };
+}
+
+function querier(url: string, schema?: string) {
+  return async <T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]> => {
+    const client = new pg.Client({
+      connectionString: url,
+      options: schema ? `-c search_path=${schema},public` : undefined,
+    });
+    await client.connect();
+    try {
+      return (await client.query<T>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+}

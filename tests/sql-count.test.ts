@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPosts, createUser } from './helpers/factories.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  for (let i = 0; i < 6; i++) await createPosts(t.prisma, await createUser(t.prisma), 5);
+});
+afterAll(() => t.close());
+
+async function statementsFor(query: string) {
+  let result: any;
+  const statements = await t.statementsDuring(async () => {
+    result = await t.graphql(query);
+  });
+  expect(result.errors).toBeUndefined();
+  return { statements, data: result.data };
+}
+
+describe('SQL statements per request', () => {
+  it('a feed page of 20 posts with their authors costs 2: one for the posts, one for all authors', async () => {
+    const { statements, data } = await statementsFor(
+      `{ posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
+    );
+    expect(data.posts.edges).toHaveLength(20);
+    expect(new Set(data.posts.edges.map((edge: any) => edge.node.author.username)).size).toBeGreaterThan(1);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/FROM "(\w+"\.")?posts"/);
+    expect(statements[1]).toMatch(/FROM "(\w+"\.")?users"/);
+  });
+
+  it('counts only when totalCount is selected', async () => {
+    const without = await statementsFor(`{ posts { edges { node { title } } } }`);
+    const withCount = await statementsFor(`{ posts { totalCount edges { node { title } } } }`);
+    expect(without.statements).toHaveLength(1);
+    expect(withCount.statements).toHaveLength(2);
+    expect(withCount.statements.some((sql) => /COUNT/i.test(sql))).toBe(true);
+  });
+
+  it("authors' post counts on a page are one grouped query, not one per author", async () => {
+    const { statements } = await statementsFor(`{ posts(first: 30) { edges { node { author { postCount } } } } }`);
+    expect(statements).toHaveLength(3);
+  });
+
+  it("a user's page costs one query for the user and one for the posts", async () => {
+    const { statements } = await statementsFor(
+      `{ user(username: "user1") { username posts(first: 5) { edges { node { title author { username } } } } } }`,
+    );
+    // The posts' author is the user already loaded: no third query for it.
+    expect(statements).toHaveLength(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test file gets its own database: a fresh in-memory PGlite, or with TEST_DATABASE_URL a fresh
+// schema on that PostgreSQL server (tests/helpers/database.ts).
+export default defineConfig({
+  // graphql 16 ships CJS and ESM builds; Node loads the CJS one for our dependencies, so our own code must too,
+  // or the schema would mix two copies of graphql.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: 'test' },
+  },
+});
