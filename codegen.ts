@@ -1,0 +1,18 @@
+// Typed documents for front-end clients (Apollo Client, urql) from the committed schema.graphql and the
+// example operations in client/operations. Run `npm run codegen`.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: 'client/operations/**/*.graphql',
+  ignoreNoDocuments: false,
+  generates: {
+    'client/generated/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, scalars: { DateTime: 'string' }, importExtension: '.ts' },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real entry point, as `npm start` runs it, on the embedded database in a folder of its own.
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-data-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(tsx, ['src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, port, output: () => output, exited };
+}
+
+async function waitForReady(server: Server) {
+  const deadline = Date.now() + 40_000;
+  while (!server.output().includes('GraphiQL is ready')) {
+    if (Date.now() > deadline || server.child.exitCode !== null) throw new Error(`Server did not start:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function totalPosts(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ posts { totalCount } }' }),
+  });
+  return (await response.json()).data.posts.totalCount;
+}
+
+describe('the server process', () => {
+  it('starts on an empty folder with the demo blog, finishes in-flight requests on SIGTERM, and keeps its data', async () => {
+    const first = await startServer();
+    await waitForReady(first);
+    expect(await totalPosts(first.port)).toBe(25);
+
+    // A request whose body is still arriving when the signal comes must still be answered.
+    const body = JSON.stringify({ query: '{ posts(first: 1) { edges { node { title } } } }' });
+    const socket = net.connect(first.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body.slice(10));
+    expect(await first.exited).toBe(0);
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).toContain('"title"');
+    expect(first.output()).toContain('Stopped cleanly');
+
+    const second = await startServer();
+    await waitForReady(second);
+    expect(await totalPosts(second.port)).toBe(25); // kept, and not seeded twice
+    expect(second.output()).not.toContain('Loaded the demo blog');
+
+    // Meanwhile nobody else may open the same embedded database.
+    const intruder = await startServer();
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toMatch(/in use by process \d+/);
+
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('refuses to start with an invalid setting, naming it', async () => {
+    const server = await startServer({ PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('Configuration error: PORT must be a whole number');
+  });
+});

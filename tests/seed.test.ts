@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoBlog } from '../src/db/seed.ts';
+import bcrypt from 'bcryptjs';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+it('loads the demo blog once, however often it runs', async () => {
+  expect(await seedDemoBlog(t.prisma)).toEqual({ users: 3, posts: 25 });
+  expect(await seedDemoBlog(t.prisma)).toEqual({ users: 0, posts: 0 });
+  expect(await t.prisma.user.count()).toBe(3);
+  expect(await t.prisma.post.count()).toBe(25);
+  const user = await t.prisma.user.findUniqueOrThrow({ where: { username: 'CoreyMS' } });
+  expect(await bcrypt.compare(DEMO_PASSWORD, user.passwordHash)).toBe(true);
+});
+
+it('shows the seeded posts through the API, newest first', async () => {
+  const result = await t.graphql(`{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`);
+  const dates = result.data.posts.edges.map((edge: any) => edge.node.datePosted);
+  expect(result.data.posts.totalCount).toBe(25);
+  expect(dates).toEqual([...dates].sort().reverse());
+  expect(new Set(result.data.posts.edges.map((edge: any) => edge.node.author.username))).toEqual(
+    new Set(['CoreyMS', 'TestUser', 'AdaL']),
+  );
+});

@@ -1,0 +1,78 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { connectPrisma } from '../src/db/client.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('health and readiness', () => {
+  it('/health answers while the process is up', async () => {
+    const response = await t.app.fetch('http://blog.test/health');
+    expect(response.status).toBe(200);
+  });
+
+  it('/ready answers 200 when the database does', async () => {
+    const response = await t.app.fetch('http://blog.test/ready');
+    expect(response.status).toBe(200);
+  });
+
+  it('/ready answers 503 when the database does not, and unexpected errors are masked with a request id', async () => {
+    // A pool pointed at a port nothing listens on: every query fails.
+    const dead = connectPrisma({ url: 'postgresql://postgres@127.0.0.1:1/none', poolSize: 1 });
+    const lines: any[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const app = createApp({ prisma: dead.prisma, logger, publicUrl: 'http://blog.test' });
+    try {
+      expect((await app.fetch('http://blog.test/ready')).status).toBe(503);
+
+      const response = await app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
+        body: JSON.stringify({ query: '{ posts { edges { node { title } } } }' }),
+      });
+      expect(response.headers.get('x-request-id')).toBe('trace-me-42');
+      const body = await response.json();
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Unexpected error.',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me-42' },
+        }),
+      ]);
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
+      const logged = lines.find((line) => line.requestId === 'trace-me-42' && line.level === 50);
+      expect(logged?.err?.stack).toBeTruthy();
+    } finally {
+      await app.dispose();
+      await dead.disconnect();
+    }
+  });
+});
+
+describe('request ids', () => {
+  it('are made up when the client sends none, and a malformed one is replaced', async () => {
+    const made = await t.app.fetch('http://blog.test/health');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const replaced = await t.app.fetch('http://blog.test/health', { headers: { 'x-request-id': 'bad id\nwith newline' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is served to browsers at /graphql with the example query and no remote scripts, styles or images', async () => {
+    const response = await t.app.fetch('http://blog.test/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('query Feed');
+    const tags = html.match(/<(script|link|img|iframe)\b[^>]*>/gi) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import\s+url\(\s*["']?https?:/i);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
+  });
+});
