@@ -6,11 +6,14 @@ import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
 import type { Logger } from './logger.ts';
+import { usePictures } from './modules/pictures/pictures.route.ts';
 
 export interface AppDependencies {
   prisma: PrismaClient;
   logger: Logger;
   publicUrl: string;
+  /** Where uploaded profile pictures are kept (DATA_DIR/pictures). */
+  picturesDir: string;
   /** GraphiQL on GET /graphql from a browser. */
   graphiql?: boolean;
 }
@@ -18,7 +21,7 @@ export interface AppDependencies {
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
-export function createApp({ prisma, logger, publicUrl, graphiql = true }: AppDependencies): App {
+export function createApp({ prisma, logger, publicUrl, picturesDir, graphiql = true }: AppDependencies): App {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -39,6 +42,7 @@ export function createApp({ prisma, logger, publicUrl, graphiql = true }: AppDep
     },
     plugins: [
       useRequestId(),
+      usePictures({ dir: picturesDir }),
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',

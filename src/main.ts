@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -21,7 +22,12 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);
 });
-const app = createApp({ prisma: database.prisma, logger, publicUrl: config.publicUrl });
+const app = createApp({
+  prisma: database.prisma,
+  logger,
+  publicUrl: config.publicUrl,
+  picturesDir: path.join(config.dataDir, 'pictures'),
+});
 const server = createServer(app);
 
 server.listen(config.port, config.host, () => {

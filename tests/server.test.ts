@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -26,7 +28,7 @@ describe('health and readiness', () => {
     const dead = connectPrisma({ url: 'postgresql://postgres@127.0.0.1:1/none', poolSize: 1 });
     const lines: any[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const app = createApp({ prisma: dead.prisma, logger, publicUrl: 'http://blog.test' });
+    const app = createApp({ prisma: dead.prisma, logger, publicUrl: 'http://blog.test', picturesDir: t.picturesDir });
     try {
       expect((await app.fetch('http://blog.test/ready')).status).toBe(503);
 
@@ -75,4 +77,33 @@ describe('GraphiQL', () => {
     expect(html).not.toMatch(/@import\s+url\(\s*["']?https?:/i);
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs/);
   });
+});
+
+describe('profile pictures', () => {
+  it('serves the default picture as a JPEG', async () => {
+    const response = await t.app.fetch('http://blog.test/pictures/default.jpg');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  });
+
+  it('serves an uploaded picture with its type and a long cache lifetime', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    fs.writeFileSync(path.join(t.picturesDir, '0123456789abcdef.png'), png);
+    const response = await t.app.fetch('http://blog.test/pictures/0123456789abcdef.png');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(png);
+  });
+
+  it.each(['missing0000000000.jpg', '0123456789abcdee.png', '..%2F..%2Fpackage.json', '%2Fetc%2Fpasswd', 'x.svg'])(
+    'answers 404 for %s',
+    async (name) => {
+      const response = await t.app.fetch(`http://blog.test/pictures/${name}`);
+      expect(response.status).toBe(404);
+    },
+  );
 });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { type App, createApp } from '../../src/app.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
@@ -14,6 +17,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestApp extends Database {
   app: App;
   db: TestDatabase;
+  /** The folder uploaded pictures are served from. */
+  picturesDir: string;
   /** Lines the server logged, parsed. */
   logs: Record<string, any>[];
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
@@ -32,12 +37,14 @@ export async function startTestApp(): Promise<TestApp> {
   const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const app = createApp({ prisma: database.prisma, logger, publicUrl: PUBLIC_URL });
+  const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));
+  const app = createApp({ prisma: database.prisma, logger, publicUrl: PUBLIC_URL, picturesDir });
 
   return {
     ...database,
     app,
     db,
+    picturesDir,
     logs,
     async graphql(query, variables) {
       const response = await app.fetch('http://blog.test/graphql', {
@@ -64,6 +71,7 @@ export async function startTestApp(): Promise<TestApp> {
       await app.dispose();
       await database.disconnect();
       await db.close();
+      fs.rmSync(picturesDir, { recursive: true, force: true });
     },
   };
 }

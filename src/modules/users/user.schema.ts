@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
+import { PICTURES_PATH } from '../pictures/pictures.route.ts';
 
 export const UserNode = builder.prismaNode('User', {
   description: 'A registered author. The password hash is never exposed.',
@@ -13,7 +14,7 @@ export const UserNode = builder.prismaNode('User', {
     }),
     imageUrl: t.string({
       description: 'Absolute URL of the profile picture (125×125 at most); a default picture until one is uploaded.',
-      resolve: (user, _args, context) => `${context.publicUrl}/pictures/${encodeURIComponent(user.imageFile)}`,
+      resolve: (user, _args, context) => `${context.publicUrl}${PICTURES_PATH}${encodeURIComponent(user.imageFile)}`,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was registered.' }),
   }),
