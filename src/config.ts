@@ -82,6 +82,14 @@ function redact(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/**
+ * For the few choices made while the schema is built at import time, before any configuration is loaded
+ * (plugin strictness). Everything else goes through loadConfig().
+ */
+export function isProduction(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');

@@ -56,7 +56,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * `_prisma_migrations` ledger. Idempotent; refuses to run when an applied migration's file changed.
  * Returns the names it applied.
  */
-export async function migrate({ url, dir, schema, log = () => {} }: MigrateOptions): Promise<string[]> {
+export async function migrate({ url, dir = MIGRATIONS_DIR, schema, log = () => {} }: MigrateOptions): Promise<string[]> {
   const migrations = readMigrations(dir);
   const client = new pg.Client({
     connectionString: url,
@@ -66,7 +66,7 @@ export async function migrate({ url, dir, schema, log = () => {} }: MigrateOptio
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
     await client.query(CREATE_LEDGER);
-    await checkLedger(client, migrations, log);
+    await checkLedger(client, migrations, dir, log);
     const applied: string[] = [];
     for (const migration of migrations) {
       if (await apply(client, migration)) {
@@ -81,7 +81,7 @@ export async function migrate({ url, dir, schema, log = () => {} }: MigrateOptio
   }
 }
 
-async function checkLedger(client: pg.Client, migrations: Migration[], log: (message: string) => void) {
+async function checkLedger(client: pg.Client, migrations: Migration[], dir: string, log: (message: string) => void) {
   const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
     'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
   );
@@ -95,7 +95,7 @@ async function checkLedger(client: pg.Client, migrations: Migration[], log: (mes
       );
     }
     if (!local) {
-      log(`Migration ${row.migration_name} is applied to the database but missing from ${MIGRATIONS_DIR}`);
+      log(`Migration ${row.migration_name} is applied to the database but missing from ${dir}`);
     } else if (!sameChecksum(local, row.checksum)) {
       throw new MigrationError(
         `Migration ${row.migration_name} was modified after it was applied (checksum ${row.checksum} ` +

@@ -1,30 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
-export const EXAMPLE_QUERY = `# The newest posts, five at a time, with their authors.
-# Pass pageInfo.endCursor as "after" to read the next page.
-query Feed($after: String) {
-  posts(first: 5, after: $after) {
-    totalCount
-    edges {
-      node {
-        id
-        title
-        content
-        datePosted
-        author {
-          username
-          imageUrl
-        }
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-`;
+/** GraphiQL opens on the feed query that client developers also get as a typed document. */
+export const EXAMPLE_QUERY = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../client/operations/feed.graphql'),
+  'utf8',
+);
 
 let cached: { key: string; html: string } | undefined;
 

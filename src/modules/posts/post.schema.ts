@@ -1,5 +1,4 @@
 import { builder } from '../../graphql/builder.ts';
-import { codedError } from '../../graphql/errors.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.service.ts';
 
@@ -17,7 +16,7 @@ export const PostNode = builder.prismaNode('Post', {
       description: 'Who wrote it. Authors of a whole page are fetched in one batched query.',
       resolve: async (post, _args, context) => {
         const author = await context.loaders.userById.load(post.authorId);
-        if (!author) throw codedError('INTERNAL_SERVER_ERROR', `Post ${post.id} has no author`);
+        if (!author) throw new Error(`Post ${post.id} has no author`); // the foreign key forbids it
         return author;
       },
     }),
