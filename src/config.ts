@@ -20,6 +20,14 @@ export interface Config {
   seedOnStart: boolean;
   /** How long graceful shutdown waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
+  /** HS256 key for login tokens; required in production, else generated once and kept under dataDir. */
+  jwtSecret: string | undefined;
+  /** bcrypt cost factor for new password hashes. */
+  bcryptCost: number;
+  /** Largest profile picture upload accepted, in bytes. */
+  pictureMaxBytes: number;
+  /** Largest profile picture accepted, in pixels (width × height): stops decompression bombs. */
+  pictureMaxPixels: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +105,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const host = read(env, 'HOST') ?? 'localhost';
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`;
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const jwtSecret = read(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters long (use a random string)');
+  }
+  if (jwtSecret === undefined && nodeEnv === 'production') {
+    throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters)');
+  }
   return Object.freeze({
     nodeEnv,
     port,
@@ -109,5 +124,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    jwtSecret,
+    bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
+    pictureMaxBytes: integer(env, 'PICTURE_MAX_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    pictureMaxPixels: integer(env, 'PICTURE_MAX_PIXELS', 25_000_000, 15_625, 268_402_689),
   });
 }

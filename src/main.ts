@@ -5,6 +5,8 @@ import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
+import { resolveJwtSecret } from './modules/auth/secret.ts';
+import { localPictureStorage } from './modules/pictures/storage.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
@@ -25,8 +27,14 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
 const app = createApp({
   prisma: database.prisma,
   logger,
-  publicUrl: config.publicUrl,
-  picturesDir: path.join(config.dataDir, 'pictures'),
+  settings: {
+    publicUrl: config.publicUrl,
+    jwtSecret: resolveJwtSecret(config),
+    bcryptCost: config.bcryptCost,
+    pictureMaxBytes: config.pictureMaxBytes,
+    pictureMaxPixels: config.pictureMaxPixels,
+  },
+  pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
 });
 const server = createServer(app);
 

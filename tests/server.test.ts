@@ -4,7 +4,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { connectPrisma } from '../src/db/client.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { localPictureStorage } from '../src/modules/pictures/storage.ts';
+import { startTestApp, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,7 +29,12 @@ describe('health and readiness', () => {
     const dead = connectPrisma({ url: 'postgresql://postgres@127.0.0.1:1/none', poolSize: 1 });
     const lines: any[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const app = createApp({ prisma: dead.prisma, logger, publicUrl: 'http://blog.test', picturesDir: t.picturesDir });
+    const app = createApp({
+      prisma: dead.prisma,
+      logger,
+      settings: TEST_SETTINGS,
+      pictures: localPictureStorage(t.picturesDir),
+    });
     try {
       expect((await app.fetch('http://blog.test/ready')).status).toBe(503);
 

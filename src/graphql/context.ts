@@ -1,17 +1,31 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient, User } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
+import type { PictureStorage } from '../modules/pictures/storage.ts';
 import { createPostLoaders } from '../modules/posts/post.loaders.ts';
 import { createUserLoaders } from '../modules/users/user.loaders.ts';
+
+/** Settings the services need, taken from the configuration once. */
+export interface Settings {
+  publicUrl: string;
+  jwtSecret: string;
+  bcryptCost: number;
+  pictureMaxBytes: number;
+  pictureMaxPixels: number;
+}
 
 /** What every resolver sees. Built afresh for each request, so loaders never share a cache across users. */
 export interface Context {
   readonly prisma: PrismaClient;
   readonly requestId: string;
   readonly log: Logger;
-  /** The signed-in user's id; accounts arrive with the auth module, until then always null. */
-  readonly viewerId: number | null;
-  /** Base URL for links we hand out (profile pictures). */
-  readonly publicUrl: string;
+  /** The signed-in user, or null: anonymous, or a token that is expired, forged or revoked. */
+  readonly viewer: User | null;
+  /** The session the request's token belongs to (logout revokes it). */
+  readonly sessionId: string | null;
+  readonly settings: Settings;
+  readonly pictures: PictureStorage;
+  /** The clock; tests set it to check expiry without sleeping. */
+  readonly now: () => Date;
   readonly loaders: ReturnType<typeof createLoaders>;
 }
 

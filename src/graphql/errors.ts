@@ -10,3 +10,49 @@ export function codedError(code: ErrorCode, message: string): GraphQLError {
 export function badUserInput(message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', message);
 }
+
+export function unauthenticated(): GraphQLError {
+  return codedError('UNAUTHENTICATED', 'You must be logged in to do that.');
+}
+
+export interface FieldError {
+  /** The input field, as named in the mutation's input type. */
+  field: string;
+  message: string;
+}
+
+/**
+ * An expected failure of a mutation: every problem with every input field at once. Mutations list it in
+ * their result union, so clients receive it as data (see error-types.ts), never as a GraphQL error.
+ */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(fieldErrors.map((error) => `${error.field}: ${error.message}`).join(' '));
+  }
+}
+
+/** Collects field errors in the order the checks run; `throwIfAny` ends validation with all of them. */
+export class FieldErrors {
+  private readonly errors: FieldError[] = [];
+
+  add(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+
+  has(field?: string): boolean {
+    return field ? this.errors.some((error) => error.field === field) : this.errors.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length) throw new ValidationError(this.errors);
+  }
+}
+
+/** A failed login: one message whether the email is unknown or the password wrong. */
+export class LoginFailedError extends Error {
+  override name = 'LoginFailedError';
+  constructor() {
+    super('Login Unsuccessful. Please check email and password');
+  }
+}

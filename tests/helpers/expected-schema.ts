@@ -72,6 +72,7 @@ function sqlDefault(table: string, column: string, field: Field): string | null 
   if (value === undefined) return null;
   if (typeof value === 'object' && value.name === 'autoincrement') return `nextval('${table}_${column}_seq'::regclass)`;
   if (typeof value === 'object' && value.name === 'now') return 'CURRENT_TIMESTAMP';
+  if (typeof value === 'object' && value.name === 'dbgenerated') return (value as { args: string[] }).args[0]!;
   if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'::${sqlType(field).replace(/\(\d+\)$/, '')}`;
   return String(value);
 }

@@ -5,24 +5,49 @@ import pino from 'pino';
 import { type App, createApp } from '../../src/app.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import type { Settings } from '../../src/graphql/context.ts';
+import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
+
+export const TEST_SETTINGS: Settings = {
+  publicUrl: PUBLIC_URL,
+  jwtSecret: 'test-secret-that-is-long-enough-for-hs256',
+  bcryptCost: 4, // the lowest cost bcrypt allows: tests hash many passwords
+  pictureMaxBytes: 2 * 1024 * 1024,
+  pictureMaxPixels: 25_000_000,
+};
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+export interface RequestOptions {
+  /** A login token, sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
 export interface TestApp extends Database {
   app: App;
   db: TestDatabase;
-  /** The folder uploaded pictures are served from. */
+  /** The folder uploaded pictures are kept in. */
   picturesDir: string;
+  /** The app's clock: tests move it instead of sleeping. */
+  clock: { now: Date; advance(ms: number): void };
   /** Lines the server logged, parsed. */
   logs: Record<string, any>[];
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
+  upload<T = any>(
+    query: string,
+    variables: Record<string, unknown>,
+    files: Record<string, File>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
   /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
   statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
   /** Empties every table (between tests of one file). */
@@ -31,26 +56,56 @@ export interface TestApp extends Database {
 }
 
 /** A migrated database of the test file's own and the app over it. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(settings: Partial<Settings> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   await migrate({ url: db.url, schema: db.schema });
   const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));
-  const app = createApp({ prisma: database.prisma, logger, publicUrl: PUBLIC_URL, picturesDir });
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const app = createApp({
+    prisma: database.prisma,
+    logger,
+    settings: { ...TEST_SETTINGS, ...settings },
+    pictures: localPictureStorage(picturesDir),
+    now: () => clock.now,
+  });
+  const headersFor = (options: RequestOptions = {}) => ({
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    ...options.headers,
+  });
 
   return {
     ...database,
     app,
     db,
     picturesDir,
+    clock,
     logs,
-    async graphql(query, variables) {
+    async graphql(query, variables, options) {
       const response = await app.fetch('http://blog.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headersFor(options) },
         body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async upload(query, variables, files, options) {
+      const form = new FormData();
+      const names = Object.keys(files);
+      form.append('operations', JSON.stringify({ query, variables }));
+      form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+      names.forEach((name, i) => form.append(String(i), files[name]!));
+      const response = await app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: headersFor(options),
+        body: form,
       });
       return response.json();
     },
@@ -65,7 +120,7 @@ export async function startTestApp(): Promise<TestApp> {
       return statements;
     },
     async reset() {
-      await database.prisma.$executeRawUnsafe('TRUNCATE users, posts RESTART IDENTITY CASCADE');
+      await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions RESTART IDENTITY CASCADE');
     },
     async close() {
       await app.dispose();

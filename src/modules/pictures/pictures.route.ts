@@ -1,27 +1,34 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import type { PictureStorage } from './storage.ts';
 
 export const PICTURES_PATH = '/pictures/';
 export const DEFAULT_PICTURE = 'default.jpg';
 const DEFAULT_PICTURE_FILE = path.resolve(import.meta.dirname, '../../../assets/default.jpg');
 
 /** Uploaded pictures get random 16-hex names (see the accounts module); nothing else is ever served. */
-const UPLOADED_NAME = /^[0-9a-f]{16}\.(jpg|png|webp)$/;
-const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const UPLOADED_NAME = /^[0-9a-f]{16}\.(jpg|png)$/;
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png' };
 
 /**
- * Serves profile pictures at /pictures/<file>: the default one from assets/, uploads from `dir`.
+ * Serves profile pictures at /pictures/<file>: the default one from assets/, uploads from the storage.
  * An uploaded file's name never changes (a new picture gets a new name), so it may be cached for a year.
  */
-export function usePictures({ dir }: { dir: string }): Plugin {
+export function usePictures(storage: PictureStorage): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(PICTURES_PATH)) return;
-      const name = decodeURIComponent(url.pathname.slice(PICTURES_PATH.length));
+      const name = url.pathname.slice(PICTURES_PATH.length); // valid names need no decoding
       const isDefault = name === DEFAULT_PICTURE;
-      const file = isDefault ? DEFAULT_PICTURE_FILE : UPLOADED_NAME.test(name) ? path.join(dir, name) : undefined;
-      const body = (request.method === 'GET' || request.method === 'HEAD') && file ? await readOrNull(file) : null;
+      const readable = request.method === 'GET' || request.method === 'HEAD';
+      const body = !readable
+        ? null
+        : isDefault
+          ? await fs.readFile(DEFAULT_PICTURE_FILE)
+          : UPLOADED_NAME.test(name)
+            ? await storage.read(name)
+            : null;
       if (!body) {
         endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
         return;
@@ -38,13 +45,4 @@ export function usePictures({ dir }: { dir: string }): Plugin {
       );
     },
   };
-}
-
-async function readOrNull(file: string): Promise<Buffer | null> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }

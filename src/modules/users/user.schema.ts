@@ -1,5 +1,14 @@
+import type { User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
+import { ValidationError } from '../../graphql/errors.ts';
 import { PICTURES_PATH } from '../pictures/pictures.route.ts';
+import { updateAccount } from './user.service.ts';
+
+/**
+ * Users whose owner is the one asking, in this response, without a token yet: the result of register and
+ * login (they just typed the email and password). Their email is shown like the viewer's own.
+ */
+export const shownToOwner = new WeakSet<User>();
 
 export const UserNode = builder.prismaNode('User', {
   description: 'A registered author. The password hash is never exposed.',
@@ -10,11 +19,14 @@ export const UserNode = builder.prismaNode('User', {
     email: t.string({
       nullable: true,
       description: "The user's email address: visible to that user only, null for everyone else.",
-      resolve: (user, _args, context) => (context.viewerId === user.id ? user.email : null),
+      authScopes: (user) => shownToOwner.has(user) || { self: user.id },
+      unauthorizedResolver: () => null,
+      resolve: (user) => user.email,
     }),
     imageUrl: t.string({
       description: 'Absolute URL of the profile picture (125×125 at most); a default picture until one is uploaded.',
-      resolve: (user, _args, context) => `${context.publicUrl}${PICTURES_PATH}${encodeURIComponent(user.imageFile)}`,
+      resolve: (user, _args, context) =>
+        `${context.settings.publicUrl}${PICTURES_PATH}${encodeURIComponent(user.imageFile)}`,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was registered.' }),
   }),
@@ -28,5 +40,32 @@ builder.queryFields((t) => ({
     args: { username: t.arg.string({ required: true }) },
     resolve: (query, _root, { username }, context) =>
       context.prisma.user.findUnique({ ...query, where: { username } }),
+  }),
+}));
+
+const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
+  description: 'Only the fields you send change.',
+  fields: (t) => ({
+    username: t.string({ description: '2 to 20 characters; must be free unless it is your own.' }),
+    email: t.string({ description: 'At most 120 characters; must be free unless it is your own.' }),
+    picture: t.field({
+      type: 'File',
+      description: `A JPEG, PNG or WebP image (checked by content), resized to fit 125×125. Send it as a multipart upload.`,
+    }),
+  }),
+});
+
+const UpdateAccountSuccess = builder.objectRef<{ user: User }>('UpdateAccountSuccess').implement({
+  fields: (t) => ({ user: t.field({ type: UserNode, resolve: (result) => result.user }) }),
+});
+
+builder.mutationFields((t) => ({
+  updateAccount: t.field({
+    type: UpdateAccountSuccess,
+    description: "Changes the signed-in user's username, email and/or profile picture, all or nothing.",
+    authScopes: { loggedIn: true },
+    errors: { types: [ValidationError], union: { name: 'UpdateAccountResult' } },
+    args: { input: t.arg({ type: UpdateAccountInput, required: true }) },
+    resolve: async (_root, { input }, context) => ({ user: await updateAccount(context, context.viewer!, input) }),
   }),
 }));

@@ -1,0 +1,96 @@
+import type { User } from '../../generated/prisma/client.ts';
+import { builder } from '../../graphql/builder.ts';
+import { LoginFailedError, unauthenticated, ValidationError } from '../../graphql/errors.ts';
+import { shownToOwner, UserNode } from '../users/user.schema.ts';
+import { logIn, registerUser, revokeAllSessions, revokeSession } from './auth.service.ts';
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  fields: (t) => ({
+    username: t.string({ required: true, description: '2 to 20 characters; surrounding spaces are removed.' }),
+    email: t.string({ required: true, description: 'At most 120 characters; stored in lower case.' }),
+    password: t.string({ required: true, description: 'At least 8 characters, at most 72 bytes.' }),
+    confirmPassword: t.string({ required: true, description: 'Must equal `password`.' }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    remember: t.boolean({
+      defaultValue: false,
+      description: 'Keep the session for 30 days instead of 1.',
+    }),
+  }),
+});
+
+const RegisterSuccess = builder.objectRef<{ user: User }>('RegisterSuccess').implement({
+  description: 'The account was created. Log in to use it.',
+  fields: (t) => ({ user: t.field({ type: UserNode, resolve: (result) => result.user }) }),
+});
+
+const LoginSuccess = builder.objectRef<{ token: string; expiresAt: Date; user: User }>('LoginSuccess').implement({
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Send it as `Authorization: Bearer <token>`.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token and its session expire.' }),
+    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+  }),
+});
+
+const LogoutSuccess = builder.objectRef<{ revokedSessions: number }>('LogoutSuccess').implement({
+  fields: (t) => ({
+    revokedSessions: t.exposeInt('revokedSessions', { description: 'How many sessions this ended.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  register: t.field({
+    type: RegisterSuccess,
+    description: 'Creates an account. It does not log in, as in the original.',
+    errors: { types: [ValidationError], union: { name: 'RegisterResult' } },
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const user = await registerUser(context, input);
+      shownToOwner.add(user);
+      return { user };
+    },
+  }),
+  login: t.field({
+    type: LoginSuccess,
+    description: 'Opens a session and returns its token.',
+    errors: { types: [ValidationError, LoginFailedError], union: { name: 'LoginResult' } },
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const result = await logIn(context, input);
+      shownToOwner.add(result.user);
+      return result;
+    },
+  }),
+  logout: t.field({
+    type: LogoutSuccess,
+    description: "Ends this request's session; other devices stay logged in.",
+    authScopes: { loggedIn: true },
+    errors: { types: [], union: { name: 'LogoutResult' } },
+    resolve: async (_root, _args, context) => {
+      if (!context.sessionId) throw unauthenticated();
+      await revokeSession(context, context.sessionId);
+      return { revokedSessions: 1 };
+    },
+  }),
+  logoutAll: t.field({
+    type: LogoutSuccess,
+    description: 'Ends every session of the signed-in user, on every device.',
+    authScopes: { loggedIn: true },
+    errors: { types: [], union: { name: 'LogoutAllResult' } },
+    resolve: async (_root, _args, context) => ({ revokedSessions: await revokeAllSessions(context, context.viewer!.id) }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  me: t.field({
+    type: UserNode,
+    nullable: true,
+    description: 'The signed-in user (with their email), or null when the request has no valid token.',
+    resolve: (_root, _args, context) => context.viewer,
+  }),
+}));

@@ -1,0 +1,104 @@
+import { domainToASCII } from 'node:url';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { FieldErrors } from '../../graphql/errors.ts';
+
+/** The original's messages (WTForms 2.1 defaults and the Flask Blog's own), plus our stricter limits. */
+export const MESSAGES = {
+  required: 'This field is required.',
+  usernameLength: 'Field must be between 2 and 20 characters long.',
+  controlCharacters: 'Field must not contain control characters.',
+  invalidEmail: 'Invalid email address.',
+  emailTooLong: 'Field cannot be longer than 120 characters.',
+  passwordTooShort: 'Field must be at least 8 characters long.',
+  passwordTooLong: 'Field cannot be longer than 72 bytes.',
+  passwordMismatch: 'Field must be equal to password.',
+  usernameTaken: 'That username is taken. Please choose a different one.',
+  emailTaken: 'That email is taken. Please choose a different one.',
+} as const;
+
+export const PASSWORD_MIN_LENGTH = 8;
+/** bcrypt ignores everything after 72 bytes: a longer password would only look stronger than it is. */
+export const PASSWORD_MAX_BYTES = 72;
+export const EMAIL_MAX_LENGTH = 120;
+
+const CONTROL = /\p{Cc}/u;
+
+/** Surrounding spaces go; the same text typed two ways (composed or not) becomes one. */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFC').trim();
+}
+
+/** Emails are stored in lower case; the database compares them ignoring case anyway (citext). */
+export function normalizeEmail(raw: string): string {
+  return raw.normalize('NFC').trim().toLowerCase();
+}
+
+/** Username rules; true when the value is well-formed (worth checking for uniqueness). */
+export function checkUsername(errors: FieldErrors, field: string, username: string): boolean {
+  if (!username) return errors.add(field, MESSAGES.required), false;
+  const length = [...username].length;
+  if (length < 2 || length > 20) errors.add(field, MESSAGES.usernameLength);
+  if (CONTROL.test(username)) errors.add(field, MESSAGES.controlCharacters);
+  return !errors.has(field);
+}
+
+/** Email rules: WTForms 2.1's Email() (a local part, an @, a host name with a real TLD) and our 120 limit. */
+export function checkEmail(errors: FieldErrors, field: string, email: string): boolean {
+  if (!email) return errors.add(field, MESSAGES.required), false;
+  if (!isEmailAddress(email)) errors.add(field, MESSAGES.invalidEmail);
+  if ([...email].length > EMAIL_MAX_LENGTH) errors.add(field, MESSAGES.emailTooLong);
+  return !errors.has(field);
+}
+
+function isEmailAddress(email: string): boolean {
+  const match = /^(.+)@([^.@][^@]+)$/.exec(email);
+  if (!match || /[\s\p{Cc}]/u.test(email)) return false;
+  const host = domainToASCII(match[2]!); // '' when the name is not valid IDNA, e.g. an empty label
+  const labels = host.split('.');
+  return (
+    host.length > 0 &&
+    host.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((label) => label.length <= 63 && /^(xn-|[a-z0-9]+)(-[a-z0-9]+)*$/i.test(label)) &&
+    /^([a-z]{2,20}|xn--([a-z0-9]+-)*[a-z0-9]+)$/i.test(labels.at(-1)!)
+  );
+}
+
+/** A new password and its confirmation (registration and reset). Never trimmed: spaces may be part of it. */
+export function checkNewPassword(errors: FieldErrors, password: string, confirmPassword: string): void {
+  if (!password.trim()) {
+    errors.add('password', MESSAGES.required);
+  } else {
+    if ([...password].length < PASSWORD_MIN_LENGTH) errors.add('password', MESSAGES.passwordTooShort);
+    if (Buffer.byteLength(password) > PASSWORD_MAX_BYTES) errors.add('password', MESSAGES.passwordTooLong);
+  }
+  if (!confirmPassword.trim()) errors.add('confirmPassword', MESSAGES.required);
+  else if (confirmPassword !== password) errors.add('confirmPassword', MESSAGES.passwordMismatch);
+}
+
+/** Adds "taken" errors for a username or email that another account already has (one query). */
+export async function checkTaken(
+  prisma: PrismaClient,
+  errors: FieldErrors,
+  wanted: { username?: string; email?: string },
+  exceptUserId?: number,
+): Promise<void> {
+  const or = [
+    ...(wanted.username ? [{ username: wanted.username }] : []),
+    ...(wanted.email ? [{ email: wanted.email }] : []),
+  ];
+  if (!or.length) return;
+  const holders = await prisma.user.findMany({
+    where: { OR: or, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
+    select: { username: true, email: true },
+  });
+  if (holders.some((user) => user.username === wanted.username)) errors.add('username', MESSAGES.usernameTaken);
+  if (holders.some((user) => user.email.toLowerCase() === wanted.email)) errors.add('email', MESSAGES.emailTaken);
+}
+
+/** Maps a unique-constraint violation from a write that raced our check to the matching "taken" error. */
+export function takenFieldOf(error: unknown): 'username' | 'email' | undefined {
+  if ((error as { code?: string }).code !== 'P2002') return undefined;
+  const constraint = /users_(username|email)_key/.exec(JSON.stringify((error as { meta?: unknown }).meta ?? {}));
+  return constraint?.[1] as 'username' | 'email' | undefined;
+}

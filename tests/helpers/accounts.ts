@@ -1,0 +1,37 @@
+import type { TestApp } from './test-app.ts';
+
+export const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) {
+    __typename
+    ... on RegisterSuccess { user { id username email imageUrl } }
+    ... on ValidationError { message fieldErrors { field message } }
+  }
+}`;
+
+export const LOGIN = `mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on LoginSuccess { token expiresAt user { id username email } }
+    ... on Error { message }
+    ... on ValidationError { fieldErrors { field message } }
+  }
+}`;
+
+let sequence = 0;
+
+/** Registers an account through the API and logs it in; returns its token. */
+export async function signUp(t: TestApp, overrides: { username?: string; email?: string; password?: string } = {}) {
+  sequence++;
+  const input = {
+    username: overrides.username ?? `member${sequence}`,
+    email: overrides.email ?? `member${sequence}@example.com`,
+    password: overrides.password ?? 'correct horse battery',
+  };
+  const registered = await t.graphql(REGISTER, { input: { ...input, confirmPassword: input.password } });
+  if (registered.data?.register.__typename !== 'RegisterSuccess') {
+    throw new Error(`register failed: ${JSON.stringify(registered)}`);
+  }
+  const login = await t.graphql(LOGIN, { input: { email: input.email, password: input.password } });
+  if (login.data?.login.__typename !== 'LoginSuccess') throw new Error(`login failed: ${JSON.stringify(login)}`);
+  return { ...input, id: registered.data.register.user.id as string, token: login.data.login.token as string };
+}
