@@ -24,6 +24,11 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
+  it('runs in production with a JWT secret', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12 });
+  });
+
   it('strips a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe('https://api.example.com');
   });
@@ -38,11 +43,30 @@ describe('configuration', () => {
     [{ NODE_ENV: 'staging' }, /^NODE_ENV must be one of/],
     [{ MIGRATE_ON_START: 'maybe' }, /^MIGRATE_ON_START must be true or false/],
     [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE must be a whole number/],
+    [{ NODE_ENV: 'production' }, /^JWT_SECRET is required in production/],
+    [{ JWT_SECRET: 'too-short' }, /^JWT_SECRET must be at least 32 characters/],
+    [{ BCRYPT_COST: '3' }, /^BCRYPT_COST must be a whole number from 4 to 15/],
+    [{ PICTURE_MAX_BYTES: '-1' }, /^PICTURE_MAX_BYTES must be a whole number/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
   it('never shows a database password in its messages', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://me:s3cret@' })).toThrow(/^(?!.*s3cret)/);
+  });
+});
+
+describe('the development JWT secret', () => {
+  it('is generated once, kept private under DATA_DIR, and reused', async () => {
+    const { resolveJwtSecret } = await import('../src/modules/auth/secret.ts');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'));
+    const first = resolveJwtSecret({ jwtSecret: undefined, dataDir });
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(path.join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(resolveJwtSecret({ jwtSecret: undefined, dataDir })).toBe(first);
+    expect(resolveJwtSecret({ jwtSecret: 'y'.repeat(40), dataDir })).toBe('y'.repeat(40));
+    fs.rmSync(dataDir, { recursive: true });
   });
 });

@@ -37,7 +37,8 @@ export async function makeProfilePicture(file: File, limits: PictureLimits): Pro
   const input = Buffer.from(await file.arrayBuffer());
   let metadata: Metadata;
   try {
-    metadata = await sharp(input).metadata();
+    // Reads the header only, so a huge claimed size can be reported as such rather than as "not an image".
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new PictureRejected('The picture must be a JPEG, PNG or WebP image.');
   }
