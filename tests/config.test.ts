@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { resolveJwtSecret } from '../src/modules/auth/secret.ts';
 
 describe('configuration', () => {
   it('has defaults that run the embedded database on port 4000', () => {
@@ -57,10 +60,7 @@ describe('configuration', () => {
 });
 
 describe('the development JWT secret', () => {
-  it('is generated once, kept private under DATA_DIR, and reused', async () => {
-    const { resolveJwtSecret } = await import('../src/modules/auth/secret.ts');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
+  it('is generated once, kept private under DATA_DIR, and reused', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'));
     const first = resolveJwtSecret({ jwtSecret: undefined, dataDir });
     expect(first.length).toBeGreaterThanOrEqual(32);
