@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import './error-types.ts';
 import '../modules/users/user.schema.ts';
 import '../modules/posts/post.schema.ts';
+import '../modules/posts/post.mutations.ts';
 import '../modules/auth/auth.schema.ts';
 
 /** The whole API. Importing this builds it; nothing is written to disk (see scripts/print-schema.ts). */

@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.ts';
 import { UserNode } from '../users/user.schema.ts';
-import { type PostPage, pagePosts } from './post.service.ts';
+import { type PostPage, pagePosts } from './post.pagination.ts';
 
 export const PostNode = builder.prismaNode('Post', {
   description: 'A blog post.',

@@ -1,67 +1,82 @@
-import { type PageInfoShape, resolveCursorConnection } from '@pothos/plugin-relay';
-import type { Post, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import { badUserInput } from '../../graphql/errors.ts';
-import { decodePostCursor, encodePostCursor, type PostPosition } from './post.cursor.ts';
+import type { Post, User } from '../../generated/prisma/client.ts';
+import type { Context } from '../../graphql/context.ts';
+import { codedError, FieldErrors } from '../../graphql/errors.ts';
+import { MESSAGES } from '../users/user.validation.ts';
 
-/** Posts per page when a client asks for none, as in the original. */
-export const DEFAULT_PAGE_SIZE = 5;
-export const MAX_PAGE_SIZE = 100;
+type Deps = Pick<Context, 'prisma'>;
 
-export interface PageArgs {
-  first?: number | null;
-  last?: number | null;
-  after?: string | null;
-  before?: string | null;
+export const TITLE_MAX_LENGTH = 100;
+/** Generous for a blog post (about ten thousand words), small enough to keep a feed page light. */
+export const CONTENT_MAX_LENGTH = 50_000;
+
+export interface PostInput {
+  title?: string | null;
+  content?: string | null;
 }
 
-export interface PostPage {
-  edges: { cursor: string; node: Post }[];
-  pageInfo: PageInfoShape;
-  /** A function, so the count query runs only when a client selects `totalCount`. */
-  totalCount: () => Promise<number>;
+/** Control characters other than tab and line breaks: PostgreSQL refuses NUL, and none belongs in prose. */
+const CONTROL_EXCEPT_WHITESPACE = /[^\P{Cc}\t\n\r]/u;
+
+/** The original PostForm's rules (both fields required; whitespace alone is empty) and our length limits. */
+function checkPost(input: { title: string; content: string }): void {
+  const errors = new FieldErrors();
+  const check = (field: 'title' | 'content', value: string, max: number) => {
+    if (!value.trim()) return errors.add(field, MESSAGES.required);
+    if ([...value].length > max) errors.add(field, `Field cannot be longer than ${max} characters.`);
+    if (CONTROL_EXCEPT_WHITESPACE.test(value) || (field === 'title' && /[\t\n\r]/.test(value))) {
+      errors.add(field, MESSAGES.controlCharacters);
+    }
+  };
+  check('title', input.title, TITLE_MAX_LENGTH);
+  check('content', input.content, CONTENT_MAX_LENGTH);
+  errors.throwIfAny();
 }
 
-const NEWEST_FIRST = [{ datePosted: 'desc' }, { id: 'desc' }] satisfies Prisma.PostOrderByWithRelationInput[];
-const OLDEST_FIRST = [{ datePosted: 'asc' }, { id: 'asc' }] satisfies Prisma.PostOrderByWithRelationInput[];
+const notFound = () => codedError('NOT_FOUND', 'That post does not exist.');
 
-/** Posts after `position` in newest-first order. Works even when that post has since been deleted. */
-function olderThan({ datePosted, id }: PostPosition): Prisma.PostWhereInput {
-  return { OR: [{ datePosted: { lt: datePosted } }, { datePosted, id: { lt: id } }] };
-}
-
-function newerThan({ datePosted, id }: PostPosition): Prisma.PostWhereInput {
-  return { OR: [{ datePosted: { gt: datePosted } }, { datePosted, id: { gt: id } }] };
-}
-
-function checkPageSize(name: 'first' | 'last', value: number | null | undefined) {
-  if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-    throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE} (got ${value}).`);
+export async function createPost({ prisma }: Deps, author: User, input: { title: string; content: string }): Promise<Post> {
+  const post = { title: input.title.trim(), content: input.content };
+  checkPost(post);
+  try {
+    return await prisma.post.create({ data: { ...post, authorId: author.id } });
+  } catch (error) {
+    // The account was deleted after this request authenticated: the foreign key refuses the orphan.
+    if ((error as { code?: string }).code === 'P2003') {
+      throw codedError('UNAUTHENTICATED', 'Your account no longer exists.');
+    }
+    throw error;
   }
 }
 
 /**
- * One page of posts, newest first, by keyset pagination over (datePosted, id): one query per page,
- * served by the feed indexes, and cursors stay valid when posts are added or deleted.
+ * Like the original: a missing post is NOT_FOUND, someone else's is FORBIDDEN, in that order and before the
+ * input is validated.
  */
-export async function pagePosts(prisma: PrismaClient, where: Prisma.PostWhereInput, args: PageArgs): Promise<PostPage> {
-  checkPageSize('first', args.first);
-  checkPageSize('last', args.last);
-  const after = args.after ? decodePostCursor(args.after) : undefined;
-  const before = args.before ? decodePostCursor(args.before) : undefined;
-  const page = await resolveCursorConnection<Promise<Post[]>>(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodePostCursor },
-    async ({ limit, inverted }): Promise<Post[]> =>
-      prisma.post.findMany({
-        where: { AND: [where, after ? olderThan(after) : {}, before ? newerThan(before) : {}] },
-        orderBy: inverted ? OLDEST_FIRST : NEWEST_FIRST,
-        take: limit,
-      }),
-  );
-  const edges = page.edges as PostPage['edges'];
-  return {
-    edges,
-    // Relay: the cursors of the first and last edge, null when the page is empty.
-    pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => prisma.post.count({ where }),
+async function ownPost({ prisma }: Deps, viewer: User, id: number): Promise<Post> {
+  const post = await prisma.post.findUnique({ where: { id } });
+  if (!post) throw notFound();
+  if (post.authorId !== viewer.id) throw codedError('FORBIDDEN', 'You can only change your own posts.');
+  return post;
+}
+
+/** Changes the title and/or content in one statement, so concurrent edits never mix. datePosted stays. */
+export async function updatePost(deps: Deps, viewer: User, id: number, input: PostInput): Promise<Post> {
+  const post = await ownPost(deps, viewer, id);
+  const changes = {
+    title: input.title == null ? post.title : input.title.trim(),
+    content: input.content == null ? post.content : input.content,
   };
+  checkPost(changes);
+  try {
+    return await deps.prisma.post.update({ where: { id, authorId: viewer.id }, data: changes });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2025') throw notFound(); // deleted since we looked
+    throw error;
+  }
+}
+
+export async function deletePost(deps: Deps, viewer: User, id: number): Promise<void> {
+  await ownPost(deps, viewer, id);
+  const { count } = await deps.prisma.post.deleteMany({ where: { id, authorId: viewer.id } });
+  if (count === 0) throw notFound(); // a concurrent delete got there first
 }

@@ -1,0 +1,73 @@
+import type { Post } from '../../generated/prisma/client.ts';
+import { builder } from '../../graphql/builder.ts';
+import { ValidationError } from '../../graphql/errors.ts';
+import { encodeGlobalId } from '../../graphql/ids.ts';
+import { PostNode } from './post.schema.ts';
+import { CONTENT_MAX_LENGTH, createPost, deletePost, TITLE_MAX_LENGTH, updatePost } from './post.service.ts';
+
+const titleDescription = `Required; at most ${TITLE_MAX_LENGTH} characters, surrounding spaces removed.`;
+const contentDescription = `Required; at most ${CONTENT_MAX_LENGTH} characters of plain text.`;
+
+const CreatePostInput = builder.inputType('CreatePostInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, description: titleDescription }),
+    content: t.string({ required: true, description: contentDescription }),
+  }),
+});
+
+const UpdatePostInput = builder.inputType('UpdatePostInput', {
+  description: 'Only the fields you send change.',
+  fields: (t) => ({
+    title: t.string({ description: titleDescription }),
+    content: t.string({ description: contentDescription }),
+  }),
+});
+
+const PostPayload = (name: string) =>
+  builder.objectRef<{ post: Post }>(name).implement({
+    fields: (t) => ({ post: t.field({ type: PostNode, resolve: (result) => result.post }) }),
+  });
+
+const CreatePostSuccess = PostPayload('CreatePostSuccess');
+const UpdatePostSuccess = PostPayload('UpdatePostSuccess');
+
+const DeletePostSuccess = builder.objectRef<{ id: number }>('DeletePostSuccess').implement({
+  fields: (t) => ({
+    deletedPostId: t.id({
+      description: 'The ID of the deleted post, for evicting it from client caches.',
+      resolve: (result) => encodeGlobalId('Post', result.id),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPost: t.field({
+    type: CreatePostSuccess,
+    description: 'Publishes a post as the signed-in user.',
+    authScopes: { loggedIn: true },
+    errors: { types: [ValidationError], union: { name: 'CreatePostResult' } },
+    args: { input: t.arg({ type: CreatePostInput, required: true }) },
+    resolve: async (_root, { input }, context) => ({ post: await createPost(context, context.viewer!, input) }),
+  }),
+  updatePost: t.field({
+    type: UpdatePostSuccess,
+    description: "Edits one of the signed-in user's posts: NOT_FOUND if it does not exist, FORBIDDEN if it is someone else's.",
+    authScopes: { loggedIn: true },
+    errors: { types: [ValidationError], union: { name: 'UpdatePostResult' } },
+    args: { id: t.arg.globalID({ required: true, for: PostNode }), input: t.arg({ type: UpdatePostInput, required: true }) },
+    resolve: async (_root, { id, input }, context) => ({
+      post: await updatePost(context, context.viewer!, Number(id.id), input),
+    }),
+  }),
+  deletePost: t.field({
+    type: DeletePostSuccess,
+    description: "Deletes one of the signed-in user's posts, with the same rules as updatePost.",
+    authScopes: { loggedIn: true },
+    errors: { types: [], union: { name: 'DeletePostResult' } },
+    args: { id: t.arg.globalID({ required: true, for: PostNode }) },
+    resolve: async (_root, { id }, context) => {
+      await deletePost(context, context.viewer!, Number(id.id));
+      return { id: Number(id.id) };
+    },
+  }),
+}));

@@ -1,0 +1,134 @@
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createPost } from '../src/modules/posts/post.service.ts';
+import { signUp } from './helpers/accounts.ts';
+import { createPosts, createUser, globalId } from './helpers/factories.ts';
+import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+describe('concurrent writes', () => {
+  it('two simultaneous edits of a post leave one of them whole, never a mix', async () => {
+    const ada = await signUp(t);
+    const [post] = await createPosts(t.prisma, await t.prisma.user.findFirstOrThrow(), 1);
+    const id = globalId('Post', post!.id);
+    for (let round = 0; round < 10; round++) {
+      const edits = [
+        { title: `A${round}`, content: `written by A in round ${round}` },
+        { title: `B${round}`, content: `written by B in round ${round}` },
+      ];
+      const results = await Promise.all(edits.map((input) => t.graphql(UPDATE_POST, { id, input }, { token: ada.token })));
+      for (const result of results) expect(result.data.updatePost.__typename).toBe('UpdatePostSuccess');
+      const stored = await t.prisma.post.findUniqueOrThrow({ where: { id: post!.id }, select: { title: true, content: true } });
+      expect(edits).toContainEqual(stored);
+    }
+  });
+
+  it('a delete racing an edit ends with the post gone and, for the loser, a clean NOT_FOUND', async () => {
+    const ada = await signUp(t);
+    const author = await t.prisma.user.findFirstOrThrow();
+    const outcomes = new Set<string>();
+    for (let round = 0; round < 10; round++) {
+      const [post] = await createPosts(t.prisma, author, 1);
+      const id = globalId('Post', post!.id);
+      const [edit, removal] = await Promise.all([
+        t.graphql(UPDATE_POST, { id, input: { title: 'Edited' } }, { token: ada.token }),
+        t.graphql(DELETE_POST, { id }, { token: ada.token }),
+      ]);
+      expect(removal.data?.deletePost.__typename).toBe('DeletePostSuccess');
+      if (edit.errors) {
+        expect(edit.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
+        outcomes.add('edit lost');
+      } else {
+        expect(edit.data.updatePost.__typename).toBe('UpdatePostSuccess');
+        outcomes.add('edit won');
+      }
+      expect(await t.prisma.post.count({ where: { id: post!.id } })).toBe(0);
+    }
+    expect(outcomes.size).toBeGreaterThan(0);
+  });
+
+  it('refuses a post whose author no longer exists', async () => {
+    const ghost = await createUser(t.prisma);
+    await t.prisma.user.delete({ where: { id: ghost.id } });
+    // The request authenticated a moment before the account was deleted: only the foreign key stands between.
+    const attempt = createPost(t, ghost, { title: 'Boo', content: 'From beyond' });
+    await expect(attempt).rejects.toThrow(GraphQLError);
+    await expect(attempt).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(await t.prisma.post.count()).toBe(0);
+
+    // Through the API, the deleted account's token is simply no longer valid.
+    const ada = await signUp(t);
+    await t.prisma.user.deleteMany({ where: { username: ada.username } });
+    const result = await t.graphql(CREATE_POST, { input: { title: 'a', content: 'b' } }, { token: ada.token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('cursors under concurrent inserts and deletes', () => {
+  it('a reader paging through sees every surviving post exactly once, newest first', async () => {
+    const author = await createUser(t.prisma);
+    const original = await createPosts(t.prisma, author, 30, new Date('2024-01-01T00:00:00Z'));
+    const deleted = new Set<number>();
+    const seen: { id: number; datePosted: string }[] = [];
+    let after: string | null = null;
+    let page = 0;
+    do {
+      const result: any = await t.graphql(
+        `query ($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      for (const { node } of result.data.posts.edges) {
+        seen.push({ id: Number(Buffer.from(node.id, 'base64').toString().split(':')[1]), datePosted: node.datePosted });
+      }
+      after = result.data.posts.pageInfo.hasNextPage ? result.data.posts.pageInfo.endCursor : null;
+      // Meanwhile: new posts arrive at the top, and posts are deleted both behind and ahead of the reader,
+      // including the very post the cursor points at.
+      page++;
+      await createPosts(t.prisma, author, 2, new Date(Date.UTC(2030, 0, page)));
+      const lastSeen = seen.at(-1)!.id;
+      const ahead = original.find((post) => !deleted.has(post.id) && !seen.some((s) => s.id === post.id));
+      for (const id of [lastSeen, ahead?.id]) {
+        if (id && !deleted.has(id)) {
+          await t.prisma.post.delete({ where: { id } });
+          deleted.add(id);
+        }
+      }
+    } while (after);
+
+    const ids = seen.map((post) => post.id);
+    expect(new Set(ids).size).toBe(ids.length); // no duplicates
+    const survivors = original.filter((post) => !deleted.has(post.id)).map((post) => post.id);
+    for (const id of survivors) expect(ids).toContain(id); // none skipped
+    const order = seen.map((post) => `${post.datePosted}|${String(post.id).padStart(10, '0')}`);
+    expect(order).toEqual([...order].sort().reverse()); // newest first throughout
+  });
+});
+
+describe('SQL statements for writes that return the author', () => {
+  it('createPost: authenticate, insert; the author comes from the authenticated viewer', async () => {
+    const ada = await signUp(t);
+    const statements = await t.statementsDuring(() =>
+      t.graphql(CREATE_POST, { input: { title: 'Counted', content: 'Statements' } }, { token: ada.token }),
+    );
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).toMatch(/^INSERT INTO/);
+  });
+
+  it('updatePost: authenticate, look up for the 404/403 checks, update', async () => {
+    const ada = await signUp(t);
+    const created = await t.graphql(CREATE_POST, { input: { title: 'x', content: 'y' } }, { token: ada.token });
+    const id = created.data.createPost.post.id;
+    const statements = await t.statementsDuring(() =>
+      t.graphql(UPDATE_POST, { id, input: { title: 'z' } }, { token: ada.token }),
+    );
+    expect(statements).toHaveLength(3);
+    expect(statements[2]).toMatch(/^UPDATE/);
+  });
+});
