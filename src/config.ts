@@ -28,6 +28,16 @@ export interface Config {
   pictureMaxBytes: number;
   /** Largest profile picture accepted, in pixels (width × height): stops decompression bombs. */
   pictureMaxPixels: number;
+  /** Postmark server token; without one, mail goes to the development outbox under dataDir. */
+  postmarkServerToken: string | undefined;
+  /** Postmark's API base URL (tests point it at a local fake). */
+  postmarkApiUrl: string;
+  /** Sender of every email. */
+  mailFrom: string;
+  /** The front-end page that completes a reset; the token is appended to it. */
+  resetUrl: string;
+  /** How long a password reset link works. */
+  resetTokenTtlMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +95,14 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function emailSetting(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>$/.test(value)) {
+    throw new ConfigError(`${name} must be an email address, optionally with a name: "Blog <noreply@example.com>"`);
+  }
+  return value;
+}
+
 /** Hides the password of a connection string in messages. */
 function redact(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -128,5 +146,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
     pictureMaxBytes: integer(env, 'PICTURE_MAX_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     pictureMaxPixels: integer(env, 'PICTURE_MAX_PIXELS', 25_000_000, 15_625, 268_402_689),
+    postmarkServerToken: read(env, 'POSTMARK_SERVER_TOKEN'),
+    postmarkApiUrl: url(env, 'POSTMARK_API_URL', ['http:', 'https:']) ?? 'https://api.postmarkapp.com',
+    mailFrom: emailSetting(env, 'MAIL_FROM', 'noreply@demo.com'),
+    resetUrl: url(env, 'RESET_URL', ['http:', 'https:']) ?? `${publicUrl.replace(/\/+$/, '')}/reset-password?token=`,
+    resetTokenTtlMinutes: integer(env, 'RESET_TOKEN_TTL_MINUTES', 30, 1, 24 * 60),
   });
 }

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { createApp } from './app.ts';
+import { backgroundTasks } from './background.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
+import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
+import { memoryRateLimiter } from './modules/ratelimit/limiter.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
@@ -24,6 +27,7 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);
 });
+const background = backgroundTasks();
 const app = createApp({
   prisma: database.prisma,
   logger,
@@ -33,8 +37,15 @@ const app = createApp({
     bcryptCost: config.bcryptCost,
     pictureMaxBytes: config.pictureMaxBytes,
     pictureMaxPixels: config.pictureMaxPixels,
+    resetUrl: config.resetUrl,
+    resetTokenTtlMinutes: config.resetTokenTtlMinutes,
   },
   pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
+  mailer: config.postmarkServerToken
+    ? postmarkMailer({ serverToken: config.postmarkServerToken, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
+    : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
+  limiter: memoryRateLimiter(),
+  background,
 });
 const server = createServer(app);
 
@@ -58,6 +69,7 @@ async function shutdown(signal: string) {
     server.closeIdleConnections();
   });
   clearTimeout(forced);
+  await background.drain(); // e.g. a reset email being sent
   await app.dispose();
   await database.close();
   logger.info('Stopped cleanly');

@@ -4,7 +4,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { connectPrisma } from '../src/db/client.ts';
+import { backgroundTasks } from '../src/background.ts';
 import { localPictureStorage } from '../src/modules/pictures/storage.ts';
+import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
 import { startTestApp, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
@@ -34,6 +36,9 @@ describe('health and readiness', () => {
       logger,
       settings: TEST_SETTINGS,
       pictures: localPictureStorage(t.picturesDir),
+      mailer: { send: async () => {} },
+      limiter: memoryRateLimiter(),
+      background: backgroundTasks(),
     });
     try {
       expect((await app.fetch('http://blog.test/ready')).status).toBe(503);

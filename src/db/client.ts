@@ -26,7 +26,12 @@ export function connectPrisma({ url, poolSize, schema }: PrismaOptions): Databas
     },
     { schema },
   );
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({
+    adapter,
+    log: [{ emit: 'event', level: 'query' }],
+    // With a small pool (PGlite has one connection) a transaction may queue behind others for a while.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   const listeners = new Set<(sql: string) => void>();
   prisma.$on('query', (event) => listeners.forEach((listener) => listener(event.query)));
   return {

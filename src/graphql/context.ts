@@ -1,7 +1,10 @@
 import type { PrismaClient, User } from '../generated/prisma/client.ts';
+import type { BackgroundTasks } from '../background.ts';
 import type { Logger } from '../logger.ts';
+import type { Mailer } from '../modules/mail/mailer.ts';
 import type { PictureStorage } from '../modules/pictures/storage.ts';
 import { createPostLoaders } from '../modules/posts/post.loaders.ts';
+import type { RateLimiter } from '../modules/ratelimit/limiter.ts';
 import { createUserLoaders } from '../modules/users/user.loaders.ts';
 
 /** Settings the services need, taken from the configuration once. */
@@ -11,6 +14,9 @@ export interface Settings {
   bcryptCost: number;
   pictureMaxBytes: number;
   pictureMaxPixels: number;
+  /** The reset page link; the token is appended. */
+  resetUrl: string;
+  resetTokenTtlMinutes: number;
 }
 
 /** What every resolver sees. Built afresh for each request, so loaders never share a cache across users. */
@@ -24,6 +30,11 @@ export interface Context {
   readonly sessionId: string | null;
   readonly settings: Settings;
   readonly pictures: PictureStorage;
+  readonly mailer: Mailer;
+  readonly limiter: RateLimiter;
+  readonly background: BackgroundTasks;
+  /** The caller's address, from the socket. */
+  readonly clientIp: string;
   /** The clock; tests set it to check expiry without sleeping. */
   readonly now: () => Date;
   readonly loaders: ReturnType<typeof createLoaders>;

@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { LoginFailedError, ValidationError } from './errors.ts';
+import { InvalidResetTokenError, LoginFailedError, ValidationError } from './errors.ts';
 
 /** Every expected failure a mutation can return implements this, so clients can ask for `... on Error { message }`. */
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
@@ -30,4 +30,11 @@ builder.objectType(LoginFailedError, {
   description: 'Unknown email or wrong password: deliberately the same message for both.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof LoginFailedError,
+});
+
+builder.objectType(InvalidResetTokenError, {
+  name: 'InvalidResetTokenError',
+  description: 'The reset token is unknown, expired or already used: request a new one.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidResetTokenError,
 });

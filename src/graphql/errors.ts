@@ -56,3 +56,11 @@ export class LoginFailedError extends Error {
     super('Login Unsuccessful. Please check email and password');
   }
 }
+
+/** A reset token that is unknown, expired or already used (the original's message, without a final period). */
+export class InvalidResetTokenError extends Error {
+  override name = 'InvalidResetTokenError';
+  constructor() {
+    super('That is an invalid or expired token');
+  }
+}

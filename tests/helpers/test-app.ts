@@ -5,8 +5,11 @@ import pino from 'pino';
 import { type App, createApp } from '../../src/app.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { backgroundTasks } from '../../src/background.ts';
 import type { Settings } from '../../src/graphql/context.ts';
+import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
+import { memoryRateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
@@ -17,6 +20,8 @@ export const TEST_SETTINGS: Settings = {
   bcryptCost: 4, // the lowest cost bcrypt allows: tests hash many passwords
   pictureMaxBytes: 2 * 1024 * 1024,
   pictureMaxPixels: 25_000_000,
+  resetUrl: 'http://front.test/reset?token=',
+  resetTokenTtlMinutes: 30,
 };
 
 export interface GraphQLResponse<T = any> {
@@ -28,6 +33,14 @@ export interface RequestOptions {
   /** A login token, sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
+  /** The client address the server sees on the socket. */
+  ip?: string;
+}
+
+export interface TestAppOptions {
+  settings?: Partial<Settings>;
+  /** A real transport (Postmark against a fake server, the outbox); by default mail is kept in `sent`. */
+  mailer?: Mailer;
 }
 
 export interface TestApp extends Database {
@@ -39,6 +52,10 @@ export interface TestApp extends Database {
   clock: { now: Date; advance(ms: number): void };
   /** Lines the server logged, parsed. */
   logs: Record<string, any>[];
+  /** Mail sent through the default in-memory mailer. */
+  sent: MailMessage[];
+  /** Waits for work requests left running in the background (mail). */
+  settle(): Promise<void>;
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
@@ -56,7 +73,7 @@ export interface TestApp extends Database {
 }
 
 /** A migrated database of the test file's own and the app over it. */
-export async function startTestApp(settings: Partial<Settings> = {}): Promise<TestApp> {
+export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   await migrate({ url: db.url, schema: db.schema });
   const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
@@ -69,17 +86,32 @@ export async function startTestApp(settings: Partial<Settings> = {}): Promise<Te
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
+  const sent: MailMessage[] = [];
+  const background = backgroundTasks();
+  let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
   const app = createApp({
     prisma: database.prisma,
     logger,
     settings: { ...TEST_SETTINGS, ...settings },
     pictures: localPictureStorage(picturesDir),
+    mailer: mailer ?? { send: async (message) => void sent.push(message) },
+    limiter: { hit: (...args) => limiter.hit(...args) },
+    background,
     now: () => clock.now,
   });
   const headersFor = (options: RequestOptions = {}) => ({
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...options.headers,
   });
+  const socketOf = (options: RequestOptions = {}) => ({ req: { socket: { remoteAddress: options.ip ?? '192.0.2.1' } } });
+  /** An unexpected error reaches the test as "Unexpected error.": show what the server logged for it. */
+  const explain = (body: GraphQLResponse) => {
+    for (const error of body.errors ?? []) {
+      const logged = logs.find((line) => line.level >= 50 && line.requestId === error.extensions?.requestId);
+      if (logged) console.error(`Server error behind "${error.message}":`, logged.err?.stack ?? logged);
+    }
+    return body;
+  };
 
   return {
     ...database,
@@ -88,13 +120,15 @@ export async function startTestApp(settings: Partial<Settings> = {}): Promise<Te
     picturesDir,
     clock,
     logs,
+    sent,
+    settle: () => background.drain(),
     async graphql(query, variables, options) {
       const response = await app.fetch('http://blog.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headersFor(options) },
         body: JSON.stringify({ query, variables }),
-      });
-      return response.json();
+      }, socketOf(options));
+      return explain(await response.json());
     },
     async upload(query, variables, files, options) {
       const form = new FormData();
@@ -106,8 +140,8 @@ export async function startTestApp(settings: Partial<Settings> = {}): Promise<Te
         method: 'POST',
         headers: headersFor(options),
         body: form,
-      });
-      return response.json();
+      }, socketOf(options));
+      return explain(await response.json());
     },
     async statementsDuring(fn) {
       const statements: string[] = [];
@@ -120,9 +154,11 @@ export async function startTestApp(settings: Partial<Settings> = {}): Promise<Te
       return statements;
     },
     async reset() {
-      await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions RESTART IDENTITY CASCADE');
+      limiter = memoryRateLimiter();
+      await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
     },
     async close() {
+      await background.drain();
       await app.dispose();
       await database.disconnect();
       await db.close();

@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context } from '../../graphql/context.ts';
+import { FieldErrors, InvalidResetTokenError } from '../../graphql/errors.ts';
+import { passwordResetEmail } from '../mail/messages.ts';
+import { checkEmail, checkNewPassword, normalizeEmail } from '../users/user.validation.ts';
+import { hashPassword } from './password.ts';
+
+type Deps = Pick<Context, 'prisma' | 'settings' | 'now' | 'mailer' | 'limiter' | 'background' | 'log' | 'clientIp'>;
+
+export const RESET_REQUESTED = 'An email has been sent with instructions to reset your password.';
+export const PASSWORD_UPDATED = 'Your password has been updated! You are now able to log in';
+/** Reset requests allowed per address and per client IP in the window; more get the same answer and no mail. */
+export const RESET_THROTTLE = { limit: 3, windowMs: 15 * 60 * 1000 };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Answers the same for every well-formed address, registered or not, throttled or not, and in the same
+ * time: the lookup and the mail happen after the answer, in the background.
+ */
+export async function requestReset(deps: Deps, rawEmail: string): Promise<void> {
+  const errors = new FieldErrors();
+  const email = normalizeEmail(rawEmail);
+  checkEmail(errors, 'email', email);
+  errors.throwIfAny();
+
+  const now = deps.now();
+  const { limit, windowMs } = RESET_THROTTLE;
+  const [byEmail, byIp] = await Promise.all([
+    deps.limiter.hit(`reset:email:${email}`, limit, windowMs, now),
+    deps.limiter.hit(`reset:ip:${deps.clientIp}`, limit, windowMs, now),
+  ]);
+  if (!byEmail.allowed || !byIp.allowed) {
+    deps.log.info({ ip: deps.clientIp }, 'Password reset request throttled: no email sent');
+    return;
+  }
+  deps.background.run('password reset email', () => sendResetLink(deps, email, now), (error) =>
+    deps.log.error({ err: error }, 'Could not send the password reset email'),
+  );
+}
+
+/** Stores a new token (replacing the user's unused ones) before mailing it, so a failed send can be retried. */
+async function sendResetLink(deps: Deps, email: string, now: Date): Promise<void> {
+  const user = await deps.prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
+  if (!user) return; // nothing is sent to an address without an account
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.settings.resetTokenTtlMinutes * 60_000);
+  await deps.prisma.$transaction([
+    deps.prisma.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } }),
+    deps.prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt } }),
+  ]);
+  await deps.mailer.send(passwordResetEmail(user.email, `${deps.settings.resetUrl}${token}`));
+}
+
+export interface ResetPasswordInput {
+  token: string;
+  password: string;
+  confirmPassword: string;
+}
+
+/**
+ * Sets a new password with a reset token. The token works once: using it, changing the password and ending
+ * every session of the user commit together, and of two simultaneous uses only one can mark it used.
+ */
+export async function resetPassword(deps: Deps, input: ResetPasswordInput): Promise<void> {
+  const now = deps.now();
+  const token = input.token.trim();
+  const record = token.length > 0 && token.length <= 256
+    ? await deps.prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) } })
+    : null;
+  if (!record || record.usedAt || record.expiresAt <= now) throw new InvalidResetTokenError();
+
+  const errors = new FieldErrors();
+  checkNewPassword(errors, input.password, input.confirmPassword);
+  errors.throwIfAny();
+
+  const passwordHash = await hashPassword(input.password, deps.settings.bcryptCost);
+  await deps.prisma.$transaction(async (tx) => {
+    const used = await tx.passwordResetToken.updateMany({
+      where: { id: record.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (used.count === 0) throw new InvalidResetTokenError(); // the other of two simultaneous uses won
+    await tx.user.update({ where: { id: record.userId }, data: { passwordHash } });
+    await tx.session.updateMany({ where: { userId: record.userId, revokedAt: null }, data: { revokedAt: now } });
+  });
+}

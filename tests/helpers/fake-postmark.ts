@@ -1,0 +1,46 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+}
+
+/**
+ * A stand-in for Postmark's API on 127.0.0.1: records each request and answers like Postmark, with
+ * success, or with the error answer `failWith` sets.
+ */
+export async function startFakePostmark() {
+  const requests: RecordedRequest[] = [];
+  let failure: { status: number; body: object } | undefined;
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const body = raw ? JSON.parse(raw) : undefined;
+      requests.push({ method: req.method!, path: req.url!, headers: req.headers, body });
+      res.setHeader('content-type', 'application/json');
+      if (failure) {
+        res.statusCode = failure.status;
+        res.end(JSON.stringify(failure.body));
+        return;
+      }
+      res.end(JSON.stringify({ To: body?.To, SubmittedAt: new Date().toISOString(), MessageID: crypto.randomUUID(), ErrorCode: 0, Message: 'OK' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failWith(status: number, body: object) {
+      failure = { status, body };
+    },
+    succeed() {
+      failure = undefined;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
