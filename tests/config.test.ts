@@ -32,6 +32,16 @@ describe('configuration', () => {
     expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12 });
   });
 
+  it('mails from the original sender and links resets to PUBLIC_URL unless told otherwise', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://api.example.com' })).toMatchObject({
+      mailFrom: 'noreply@demo.com',
+      resetUrl: 'https://api.example.com/reset-password?token=',
+      resetTokenTtlMinutes: 30,
+      postmarkServerToken: undefined,
+    });
+    expect(loadConfig({ MAIL_FROM: 'Flask Blog <blog@example.com>' }).mailFrom).toBe('Flask Blog <blog@example.com>');
+  });
+
   it('strips a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe('https://api.example.com');
   });
@@ -50,6 +60,9 @@ describe('configuration', () => {
     [{ JWT_SECRET: 'too-short' }, /^JWT_SECRET must be at least 32 characters/],
     [{ BCRYPT_COST: '3' }, /^BCRYPT_COST must be a whole number from 4 to 15/],
     [{ PICTURE_MAX_BYTES: '-1' }, /^PICTURE_MAX_BYTES must be a whole number/],
+    [{ MAIL_FROM: 'not an address' }, /^MAIL_FROM must be an email address/],
+    [{ RESET_URL: 'javascript:alert(1)' }, /^RESET_URL must start with http/],
+    [{ RESET_TOKEN_TTL_MINUTES: '0' }, /^RESET_TOKEN_TTL_MINUTES must be a whole number from 1/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
