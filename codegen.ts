@@ -10,7 +10,12 @@ const config: CodegenConfig = {
     'client/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, scalars: { DateTime: 'string' }, importExtension: '.ts' },
+      config: { useTypeImports: true, scalars: { DateTime: 'string', File: 'File' }, importExtension: '.ts' },
+    },
+    // Which types implement Error or belong to each result union: Apollo's cache needs it to match fragments.
+    'client/generated/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
   },
 };

@@ -1,3 +1,4 @@
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { BackgroundTasks } from './background.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -69,6 +70,9 @@ export function createApp(deps: AppDependencies): App {
     context: ({ request, req }) => createContext(request, { req }),
     plugins: [
       useRequestId(),
+      // Requests a browser could send cross-site without a preflight (forms, multipart, plain GET) must carry
+      // one of these headers, which only a script allowed by CORS can set.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       usePictures(pictures),
       useErrorPolicy(),
       useReadinessCheck({

@@ -118,3 +118,30 @@ describe('profile pictures', () => {
     },
   );
 });
+
+describe('cross-site request forgery', () => {
+  const operations = JSON.stringify({ query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }', variables: { p: null } });
+
+  it('refuses a multipart request without a CSRF header, as a cross-site form would send it', async () => {
+    const form = new FormData();
+    form.append('operations', operations);
+    form.append('map', JSON.stringify({ 0: ['variables.p'] }));
+    form.append('0', new File(['x'], 'x.png'));
+    const response = await t.app.fetch('http://blog.test/graphql', { method: 'POST', body: form });
+    expect(response.status).toBe(403);
+    expect((await response.json()).errors[0].message).toBe('Required CSRF header(s) not present');
+  });
+
+  it('refuses a GET query without the header, and accepts it with one', async () => {
+    const url = `http://blog.test/graphql?query=${encodeURIComponent('{ posts { totalCount } }')}`;
+    expect((await t.app.fetch(url)).status).toBe(403);
+    const allowed = await t.app.fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('never runs a mutation sent with GET', async () => {
+    const url = `http://blog.test/graphql?query=${encodeURIComponent('mutation { logout { __typename } }')}`;
+    const response = await t.app.fetch(url, { headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(response.status).toBe(405);
+  });
+});

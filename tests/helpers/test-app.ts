@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -65,6 +67,8 @@ export interface TestApp extends Database {
     files: Record<string, File>,
     options?: RequestOptions,
   ): Promise<GraphQLResponse<T>>;
+  /** Serves the app over real HTTP on 127.0.0.1 (for client libraries and browsers); returns its GraphQL URL. */
+  listen(): Promise<string>;
   /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
   statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
   /** Empties every table (between tests of one file). */
@@ -113,6 +117,8 @@ export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {
     return body;
   };
 
+  let server: http.Server | undefined;
+
   return {
     ...database,
     app,
@@ -138,10 +144,15 @@ export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {
       names.forEach((name, i) => form.append(String(i), files[name]!));
       const response = await app.fetch('http://blog.test/graphql', {
         method: 'POST',
-        headers: headersFor(options),
+        headers: { 'x-graphql-yoga-csrf': '1', ...headersFor(options) },
         body: form,
       }, socketOf(options));
       return explain(await response.json());
+    },
+    async listen() {
+      server ??= http.createServer(app);
+      if (!server.listening) await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     },
     async statementsDuring(fn) {
       const statements: string[] = [];
@@ -158,6 +169,10 @@ export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {
       await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
     },
     async close() {
+      if (server?.listening) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
       await background.drain();
       await app.dispose();
       await database.disconnect();

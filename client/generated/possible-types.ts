@@ -1,0 +1,107 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "CreatePostResult": [
+      "CreatePostSuccess",
+      "ValidationError"
+    ],
+    "DeletePostResult": [
+      "DeletePostSuccess"
+    ],
+    "Error": [
+      "InvalidResetTokenError",
+      "LoginFailedError",
+      "ValidationError"
+    ],
+    "LoginResult": [
+      "LoginFailedError",
+      "LoginSuccess",
+      "ValidationError"
+    ],
+    "LogoutAllResult": [
+      "LogoutSuccess"
+    ],
+    "LogoutResult": [
+      "LogoutSuccess"
+    ],
+    "Node": [
+      "Post",
+      "User"
+    ],
+    "RegisterResult": [
+      "RegisterSuccess",
+      "ValidationError"
+    ],
+    "RequestResetResult": [
+      "RequestResetSuccess",
+      "ValidationError"
+    ],
+    "ResetPasswordResult": [
+      "InvalidResetTokenError",
+      "ResetPasswordSuccess",
+      "ValidationError"
+    ],
+    "UpdateAccountResult": [
+      "UpdateAccountSuccess",
+      "ValidationError"
+    ],
+    "UpdatePostResult": [
+      "UpdatePostSuccess",
+      "ValidationError"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "CreatePostResult": [
+      "CreatePostSuccess",
+      "ValidationError"
+    ],
+    "DeletePostResult": [
+      "DeletePostSuccess"
+    ],
+    "Error": [
+      "InvalidResetTokenError",
+      "LoginFailedError",
+      "ValidationError"
+    ],
+    "LoginResult": [
+      "LoginFailedError",
+      "LoginSuccess",
+      "ValidationError"
+    ],
+    "LogoutAllResult": [
+      "LogoutSuccess"
+    ],
+    "LogoutResult": [
+      "LogoutSuccess"
+    ],
+    "Node": [
+      "Post",
+      "User"
+    ],
+    "RegisterResult": [
+      "RegisterSuccess",
+      "ValidationError"
+    ],
+    "RequestResetResult": [
+      "RequestResetSuccess",
+      "ValidationError"
+    ],
+    "ResetPasswordResult": [
+      "InvalidResetTokenError",
+      "ResetPasswordSuccess",
+      "ValidationError"
+    ],
+    "UpdateAccountResult": [
+      "UpdateAccountSuccess",
+      "ValidationError"
+    ],
+    "UpdatePostResult": [
+      "UpdatePostSuccess",
+      "ValidationError"
+    ]
+  }
+};
+      export default result;
+    

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config.ts';
+
+// npm run test:browser: GraphiQL in headless Chromium (Debian's chromium package). Same setup, other files.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ['tests/browser/**/*.test.ts'], exclude: ['node_modules/**'] },
+});
