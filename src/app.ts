@@ -1,12 +1,16 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { BackgroundTasks } from './background.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
+import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
+import { maskError, useErrorShape } from './graphql/error-shape.ts';
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
+import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
 import { findViewer } from './modules/auth/auth.service.ts';
 import { bearerToken, verifySessionToken } from './modules/auth/tokens.ts';
@@ -14,6 +18,19 @@ import type { Mailer } from './modules/mail/mailer.ts';
 import { usePictures } from './modules/pictures/pictures.route.ts';
 import type { PictureStorage } from './modules/pictures/storage.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
+import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
+
+/** Everything that guards the endpoint (README: Limits). */
+export interface Protection extends OperationLimits {
+  graphiql: boolean;
+  /** Origins allowed by CORS besides PUBLIC_URL's; in development also any localhost front-end. */
+  corsOrigins: string[];
+  allowLocalhostOrigins: boolean;
+  maxBodyBytes: number;
+  /** Proxies whose X-Forwarded-For we believe (0: only the socket). */
+  trustProxy: number;
+  mutationsPerMinute: number;
+}
 
 export interface AppDependencies {
   prisma: PrismaClient;
@@ -23,10 +40,9 @@ export interface AppDependencies {
   mailer: Mailer;
   limiter: RateLimiter;
   background: BackgroundTasks;
+  protection: Protection;
   /** The clock (tests move it to check expiry). */
   now?: () => Date;
-  /** GraphiQL on GET /graphql from a browser. */
-  graphiql?: boolean;
 }
 
 /** What node:http hands Yoga with each request (absent when tests call app.fetch without it). */
@@ -38,7 +54,14 @@ export type App = YogaServerInstance<ServerContext, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
-  const { prisma, logger, settings, pictures, mailer, limiter, background, now = () => new Date(), graphiql = true } = deps;
+  const { prisma, logger, settings, pictures, mailer, limiter, background, protection, now = () => new Date() } = deps;
+  const http = {
+    publicUrl: settings.publicUrl,
+    corsOrigins: protection.corsOrigins,
+    allowLocalhost: protection.allowLocalhostOrigins,
+    maxBodyBytes: protection.maxBodyBytes,
+    maxUploadBytes: settings.pictureMaxBytes + 64 * 1024,
+  };
 
   async function createContext(request: Request, server: ServerContext): Promise<Context> {
     const requestId = requestIdOf(request);
@@ -53,7 +76,7 @@ export function createApp(deps: AppDependencies): App {
       ...base,
       requestId,
       log: logger.child({ requestId }),
-      clientIp: server.req?.socket?.remoteAddress ?? 'unknown',
+      clientIp: clientAddress(request, server.req?.socket?.remoteAddress, protection.trustProxy),
       viewer,
       sessionId: viewer ? claims!.sessionId : null,
       loaders,
@@ -65,15 +88,27 @@ export function createApp(deps: AppDependencies): App {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger.child({ component: 'yoga' }),
-    graphiql: graphiql && { title: 'Flask Blog GraphQL', defaultQuery: EXAMPLE_QUERY },
+    graphiql: protection.graphiql && { title: 'Flask Blog GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL: renderLocalGraphiQL,
+    cors: corsPolicy(http),
+    batching: false,
+    maskedErrors: { maskError: maskError(logger), isDev: false },
+    // Multipart parsing limits: one file (a picture), a few small fields.
+    fetchAPI: createFetch({
+      formDataLimits: { files: 1, fileSize: settings.pictureMaxBytes + 1, fields: 4, fieldSize: http.maxBodyBytes, parts: 5 },
+    }),
     context: ({ request, req }) => createContext(request, { req }),
     plugins: [
       useRequestId(),
+      useSecurityHeaders(),
+      useErrorShape(),
+      useBodyLimit(http),
       // Requests a browser could send cross-site without a preflight (forms, multipart, plain GET) must carry
       // one of these headers, which only a script allowed by CORS can set.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       usePictures(pictures),
+      ...operationLimitPlugins(protection),
+      useMutationBudget(protection.mutationsPerMinute),
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',

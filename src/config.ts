@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { boolean, ConfigError, emailSetting, type Env, integer, list, oneOf, read, url } from './config-readers.ts';
+
+export { ConfigError };
 
 /** Every setting the server reads. This module is the only reader of process.env. */
 export interface Config {
@@ -38,75 +41,34 @@ export interface Config {
   resetUrl: string;
   /** How long a password reset link works. */
   resetTokenTtlMinutes: number;
+  /** Where rate-limit counts live: this process's memory, or Redis shared by every instance. */
+  rateLimitStore: 'memory' | 'redis';
+  redisUrl: string;
+  /** Proxies in front of us that append to X-Forwarded-For; 0 trusts only the socket's address. */
+  trustProxy: number;
+  /** Failed logins allowed per account and client IP in 15 minutes. */
+  loginMaxFailures: number;
+  /** Mutations allowed per client IP per minute. */
+  mutationsPerMinute: number;
+  /** Largest non-upload request body. */
+  maxBodyBytes: number;
+  /** A request still unanswered after this long is cut off. */
+  requestTimeoutMs: number;
+  graphqlMaxDepth: number;
+  graphqlMaxAliases: number;
+  graphqlMaxTokens: number;
+  graphqlMaxDirectives: number;
+  /** Cost limit: every field costs 1, multiplied by `first`/`last` (default 5) below a connection. */
+  graphqlMaxComplexity: number;
+  /** Schema introspection (and field suggestions in error messages). */
+  introspection: boolean;
+  graphiql: boolean;
+  /** Origins whose browser scripts may call the API (CORS), besides our own. */
+  corsOrigins: string[];
 }
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === '' ? undefined : value;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = read(env, name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
-  }
-  return value as T;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
-}
-
-function url(env: Env, name: string, protocols: string[]): string | undefined {
-  const raw = read(env, name);
-  if (raw === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be a URL (got "${redact(raw)}")`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
-  }
-  return raw;
-}
-
-function emailSetting(env: Env, name: string, fallback: string): string {
-  const value = read(env, name) ?? fallback;
-  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>$/.test(value)) {
-    throw new ConfigError(`${name} must be an email address, optionally with a name: "Blog <noreply@example.com>"`);
-  }
-  return value;
-}
-
-/** Hides the password of a connection string in messages. */
-function redact(raw: string): string {
-  return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
 
 /**
  * For the few choices made while the schema is built at import time, before any configuration is loaded
@@ -151,5 +113,20 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     mailFrom: emailSetting(env, 'MAIL_FROM', 'noreply@demo.com'),
     resetUrl: url(env, 'RESET_URL', ['http:', 'https:']) ?? `${publicUrl.replace(/\/+$/, '')}/reset-password?token=`,
     resetTokenTtlMinutes: integer(env, 'RESET_TOKEN_TTL_MINUTES', 30, 1, 24 * 60),
+    rateLimitStore: oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis'] as const, 'memory'),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 60, 1, 100_000),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1, 100),
+    graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 10, 0, 1000),
+    graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 1000, 10, 100_000),
+    graphqlMaxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
+    graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 2500, 10, 10_000_000),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    graphiql: boolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
+    corsOrigins: list(env, 'CORS_ORIGINS') ?? [],
   });
 }

@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import { createServer } from 'node:http';
-import path from 'node:path';
 import { createApp } from './app.ts';
-import { backgroundTasks } from './background.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { appDependencies } from './dependencies.ts';
 import { createLogger } from './logger.ts';
-import { resolveJwtSecret } from './modules/auth/secret.ts';
-import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
-import { localPictureStorage } from './modules/pictures/storage.ts';
-import { memoryRateLimiter } from './modules/ratelimit/limiter.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
@@ -27,27 +22,15 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);
 });
-const background = backgroundTasks();
-const app = createApp({
-  prisma: database.prisma,
-  logger,
-  settings: {
-    publicUrl: config.publicUrl,
-    jwtSecret: resolveJwtSecret(config),
-    bcryptCost: config.bcryptCost,
-    pictureMaxBytes: config.pictureMaxBytes,
-    pictureMaxPixels: config.pictureMaxPixels,
-    resetUrl: config.resetUrl,
-    resetTokenTtlMinutes: config.resetTokenTtlMinutes,
-  },
-  pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
-  mailer: config.postmarkServerToken
-    ? postmarkMailer({ serverToken: config.postmarkServerToken, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
-    : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
-  limiter: memoryRateLimiter(),
-  background,
+const dependencies = await appDependencies(config, logger, database.prisma).catch(async (error: unknown) => {
+  logger.fatal({ err: error }, 'Could not start (is Redis reachable at REDIS_URL?)');
+  await database.close();
+  process.exit(1);
 });
+const app = createApp(dependencies);
 const server = createServer(app);
+server.requestTimeout = config.requestTimeoutMs;
+server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
 
 server.listen(config.port, config.host, () => {
   logger.info({ url: `${config.publicUrl}/graphql` }, `GraphiQL is ready at ${config.publicUrl}/graphql`);
@@ -69,8 +52,9 @@ async function shutdown(signal: string) {
     server.closeIdleConnections();
   });
   clearTimeout(forced);
-  await background.drain(); // e.g. a reset email being sent
+  await dependencies.background.drain(); // e.g. a reset email being sent
   await app.dispose();
+  await dependencies.limiter.close?.();
   await database.close();
   logger.info('Stopped cleanly');
   process.exit(0);

@@ -7,7 +7,7 @@ import { connectPrisma } from '../src/db/client.ts';
 import { backgroundTasks } from '../src/background.ts';
 import { localPictureStorage } from '../src/modules/pictures/storage.ts';
 import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
-import { startTestApp, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, TEST_PROTECTION, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +39,7 @@ describe('health and readiness', () => {
       mailer: { send: async () => {} },
       limiter: memoryRateLimiter(),
       background: backgroundTasks(),
+      protection: TEST_PROTECTION,
     });
     try {
       expect((await app.fetch('http://blog.test/ready')).status).toBe(503);

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -10,6 +11,7 @@ import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
 import { codedError, unauthenticated } from './errors.ts';
 import { decodeGlobalId, encodeGlobalId } from './ids.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 
 /** Plugin setup and scalars only: types live in their modules. */
 export const builder = new SchemaBuilder<{
@@ -22,7 +24,19 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  // Cost of an operation (limited in limits.ts): 1 a field; what is selected below a connection counts once
+  // for each item it may return (first/last, default 5), and below nodes(ids) once per ID.
+  complexity: {
+    fieldComplexity: (args, _context, field) => {
+      if (field.args.some((arg) => arg.name === 'first')) {
+        const size = args.first ?? args.last;
+        // Sizes past the maximum are refused by the resolver with a clearer message than a cost error.
+        return { field: 1, multiplier: typeof size === 'number' ? Math.min(Math.max(size, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE };
+      }
+      return { field: 1, multiplier: Array.isArray(args.ids) ? args.ids.length : 1 };
+    },
+  },
   scopeAuth: {
     authScopes: (context) => ({
       loggedIn: context.viewer !== null,

@@ -17,6 +17,8 @@ export interface Settings {
   /** The reset page link; the token is appended. */
   resetUrl: string;
   resetTokenTtlMinutes: number;
+  /** Failed logins allowed per account and client IP in 15 minutes. */
+  loginMaxFailures: number;
 }
 
 /** What every resolver sees. Built afresh for each request, so loaders never share a cache across users. */

@@ -1,7 +1,13 @@
 import { GraphQLError } from 'graphql';
 
 /** Codes clients can rely on in `errors[].extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
@@ -9,6 +15,14 @@ export function codedError(code: ErrorCode, message: string): GraphQLError {
 
 export function badUserInput(message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', message);
+}
+
+/** Too many attempts; `retryAfter` (seconds) says when to try again. */
+export function rateLimited(retryAfterMs: number): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new GraphQLError(`Too many attempts. Try again in ${retryAfter} seconds.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfter },
+  });
 }
 
 export function unauthenticated(): GraphQLError {

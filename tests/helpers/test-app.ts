@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { type App, createApp } from '../../src/app.ts';
+import { type App, createApp, type Protection } from '../../src/app.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { backgroundTasks } from '../../src/background.ts';
 import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
-import { memoryRateLimiter } from '../../src/modules/ratelimit/limiter.ts';
+import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
@@ -24,6 +24,23 @@ export const TEST_SETTINGS: Settings = {
   pictureMaxPixels: 25_000_000,
   resetUrl: 'http://front.test/reset?token=',
   resetTokenTtlMinutes: 30,
+  loginMaxFailures: 5,
+};
+
+/** The production defaults (README: Limits). */
+export const TEST_PROTECTION: Protection = {
+  graphiql: true,
+  introspection: true,
+  corsOrigins: [],
+  allowLocalhostOrigins: true,
+  maxBodyBytes: 100 * 1024,
+  trustProxy: 0,
+  mutationsPerMinute: 60,
+  maxDepth: 8,
+  maxAliases: 10,
+  maxTokens: 1000,
+  maxDirectives: 10,
+  maxComplexity: 2500,
 };
 
 export interface GraphQLResponse<T = any> {
@@ -41,6 +58,9 @@ export interface RequestOptions {
 
 export interface TestAppOptions {
   settings?: Partial<Settings>;
+  protection?: Partial<Protection>;
+  /** Rate limits in a shared store (Redis); by default in memory, fresh after each reset(). */
+  limiter?: RateLimiter;
   /** A real transport (Postmark against a fake server, the outbox); by default mail is kept in `sent`. */
   mailer?: Mailer;
 }
@@ -77,7 +97,7 @@ export interface TestApp extends Database {
 }
 
 /** A migrated database of the test file's own and the app over it. */
-export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp({ settings = {}, protection = {}, mailer, limiter: sharedLimiter }: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   await migrate({ url: db.url, schema: db.schema });
   const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
@@ -99,7 +119,8 @@ export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {
     settings: { ...TEST_SETTINGS, ...settings },
     pictures: localPictureStorage(picturesDir),
     mailer: mailer ?? { send: async (message) => void sent.push(message) },
-    limiter: { hit: (...args) => limiter.hit(...args) },
+    limiter: sharedLimiter ?? { hit: (...args) => limiter.hit(...args), peek: (...args) => limiter.peek(...args) },
+    protection: { ...TEST_PROTECTION, ...protection },
     background,
     now: () => clock.now,
   });
@@ -111,6 +132,7 @@ export async function startTestApp({ settings = {}, mailer }: TestAppOptions = {
   /** An unexpected error reaches the test as "Unexpected error.": show what the server logged for it. */
   const explain = (body: GraphQLResponse) => {
     for (const error of body.errors ?? []) {
+      if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR') continue;
       const logged = logs.find((line) => line.level >= 50 && line.requestId === error.extensions?.requestId);
       if (logged) console.error(`Server error behind "${error.message}":`, logged.err?.stack ?? logged);
     }

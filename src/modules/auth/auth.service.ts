@@ -1,6 +1,6 @@
 import type { User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
-import { FieldErrors, LoginFailedError, ValidationError } from '../../graphql/errors.ts';
+import { FieldErrors, LoginFailedError, rateLimited, ValidationError } from '../../graphql/errors.ts';
 import {
   checkEmail,
   checkNewPassword,
@@ -15,6 +15,19 @@ import { hashPassword, verifyPassword, wasteVerification } from './password.ts';
 import { LONG_SESSION_MS, SHORT_SESSION_MS, signSessionToken } from './tokens.ts';
 
 type Deps = Pick<Context, 'prisma' | 'settings' | 'now'>;
+type LimitedDeps = Deps & Pick<Context, 'limiter' | 'clientIp'>;
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+/** Registration attempts per client IP per hour, and per email address per 15 minutes. */
+export const REGISTER_LIMITS = { perIp: 10, perEmail: 5 };
+
+/** Records one attempt under every key; refuses with RATE_LIMITED if any of them is spent. */
+async function spend(deps: LimitedDeps, budgets: [key: string, limit: number, windowMs: number][]): Promise<void> {
+  const decisions = await Promise.all(budgets.map(([key, limit, windowMs]) => deps.limiter.hit(key, limit, windowMs, deps.now())));
+  const refused = decisions.filter((decision) => !decision.allowed);
+  if (refused.length) throw rateLimited(Math.max(...refused.map((decision) => decision.retryAfterMs)));
+}
 
 export interface RegisterInput {
   username: string;
@@ -24,10 +37,16 @@ export interface RegisterInput {
 }
 
 /** Creates an account. Like the original, it does not log the new user in. */
-export async function registerUser({ prisma, settings }: Deps, input: RegisterInput): Promise<User> {
+export async function registerUser(deps: LimitedDeps, input: RegisterInput): Promise<User> {
+  const { prisma, settings } = deps;
   const errors = new FieldErrors();
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
+  // "That email is taken" tells whether an address has an account: keep that question expensive.
+  await spend(deps, [
+    [`register:ip:${deps.clientIp}`, REGISTER_LIMITS.perIp, HOUR],
+    [`register:email:${email}`, REGISTER_LIMITS.perEmail, FIFTEEN_MINUTES],
+  ]);
   const usernameOk = checkUsername(errors, 'username', username);
   const emailOk = checkEmail(errors, 'email', email);
   checkNewPassword(errors, input.password, input.confirmPassword);
@@ -57,20 +76,35 @@ export interface LoginResult {
   user: User;
 }
 
-/** Checks the credentials and opens a session: a day long, or thirty days with `remember`. */
-export async function logIn({ prisma, settings, now }: Deps, input: LoginInput): Promise<LoginResult> {
+/**
+ * Checks the credentials and opens a session: a day long, or thirty days with `remember`. After
+ * `loginMaxFailures` failures for one account from one IP (or four times that from one IP) in 15 minutes,
+ * every attempt is RATE_LIMITED until the window moves on, whatever the password.
+ */
+export async function logIn(deps: LimitedDeps, input: LoginInput): Promise<LoginResult> {
+  const { prisma, settings, now } = deps;
   const errors = new FieldErrors();
   const email = normalizeEmail(input.email);
   checkEmail(errors, 'email', email);
   if (!input.password.trim()) errors.add('password', MESSAGES.required);
   errors.throwIfAny();
 
+  const failureBudgets: [string, number, number][] = [
+    [`login-failures:${email}:${deps.clientIp}`, settings.loginMaxFailures, FIFTEEN_MINUTES],
+    [`login-failures:${deps.clientIp}`, settings.loginMaxFailures * 4, FIFTEEN_MINUTES],
+  ];
+  const blocked = (await Promise.all(failureBudgets.map(([key, limit, window]) => deps.limiter.peek(key, limit, window, now()))))
+    .filter((decision) => !decision.allowed);
+  if (blocked.length) throw rateLimited(Math.max(...blocked.map((decision) => decision.retryAfterMs)));
+
   const user = await prisma.user.findUnique({ where: { email } });
-  if (!user) {
-    await wasteVerification(input.password, settings.bcryptCost);
+  const valid = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : (await wasteVerification(input.password, settings.bcryptCost), false);
+  if (!user || !valid) {
+    await Promise.all(failureBudgets.map(([key, limit, window]) => deps.limiter.hit(key, limit, window, now())));
     throw new LoginFailedError();
   }
-  if (!(await verifyPassword(input.password, user.passwordHash))) throw new LoginFailedError();
 
   const issuedAt = now();
   const expiresAt = new Date(issuedAt.getTime() + (input.remember ? LONG_SESSION_MS : SHORT_SESSION_MS));

@@ -1,11 +1,9 @@
 import { type PageInfoShape, resolveCursorConnection } from '@pothos/plugin-relay';
 import type { Post, Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { badUserInput } from '../../graphql/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { decodePostCursor, encodePostCursor, type PostPosition } from './post.cursor.ts';
 
-/** Posts per page when a client asks for none, as in the original. */
-export const DEFAULT_PAGE_SIZE = 5;
-export const MAX_PAGE_SIZE = 100;
 
 export interface PageArgs {
   first?: number | null;

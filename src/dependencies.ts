@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { AppDependencies } from './app.ts';
+import { backgroundTasks } from './background.ts';
+import type { Config } from './config.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import type { Logger } from './logger.ts';
+import { resolveJwtSecret } from './modules/auth/secret.ts';
+import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
+import { localPictureStorage } from './modules/pictures/storage.ts';
+import { memoryRateLimiter } from './modules/ratelimit/limiter.ts';
+import { redisRateLimiter } from './modules/ratelimit/redis.ts';
+
+/** Turns the configuration into the app's settings and ports: the one place that chooses implementations. */
+export async function appDependencies(config: Config, logger: Logger, prisma: PrismaClient): Promise<AppDependencies> {
+  return {
+    prisma,
+    logger,
+    settings: {
+      publicUrl: config.publicUrl,
+      jwtSecret: resolveJwtSecret(config),
+      bcryptCost: config.bcryptCost,
+      pictureMaxBytes: config.pictureMaxBytes,
+      pictureMaxPixels: config.pictureMaxPixels,
+      resetUrl: config.resetUrl,
+      resetTokenTtlMinutes: config.resetTokenTtlMinutes,
+      loginMaxFailures: config.loginMaxFailures,
+    },
+    protection: {
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      corsOrigins: config.corsOrigins,
+      allowLocalhostOrigins: config.nodeEnv === 'development',
+      maxBodyBytes: config.maxBodyBytes,
+      trustProxy: config.trustProxy,
+      mutationsPerMinute: config.mutationsPerMinute,
+      maxDepth: config.graphqlMaxDepth,
+      maxAliases: config.graphqlMaxAliases,
+      maxTokens: config.graphqlMaxTokens,
+      maxDirectives: config.graphqlMaxDirectives,
+      maxComplexity: config.graphqlMaxComplexity,
+    },
+    pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
+    mailer: config.postmarkServerToken
+      ? postmarkMailer({ serverToken: config.postmarkServerToken, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
+      : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
+    limiter: config.rateLimitStore === 'redis' ? await redisRateLimiter(config.redisUrl) : memoryRateLimiter(),
+    background: backgroundTasks(),
+  };
+}

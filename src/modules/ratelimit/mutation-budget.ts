@@ -1,0 +1,19 @@
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../../graphql/context.ts';
+import { rateLimited } from '../../graphql/errors.ts';
+
+const MINUTE = 60_000;
+
+/** A general budget of mutations per client IP per minute; beyond it, RATE_LIMITED before anything runs. */
+export function useMutationBudget(perMinute: number): Plugin<Context> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      const context = args.contextValue;
+      const decision = await context.limiter.hit(`mutations:${context.clientIp}`, perMinute, MINUTE, context.now());
+      if (!decision.allowed) setResultAndStopExecution({ errors: [rateLimited(decision.retryAfterMs)] });
+    },
+  };
+}
