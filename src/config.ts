@@ -67,6 +67,15 @@ export interface Config {
   corsOrigins: string[];
 }
 
+function origins(env: Env, name: string): string[] {
+  return (list(env, name) ?? []).map((origin) => {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`${name} must list origins such as https://app.example.com (got "${origin}")`);
+    }
+    return origin;
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
@@ -127,6 +136,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     graphqlMaxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 2500, 10, 10_000_000),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphiql: boolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
-    corsOrigins: list(env, 'CORS_ORIGINS') ?? [],
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
   });
 }

@@ -27,9 +27,27 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
-  it('runs in production with a JWT secret', () => {
+  it('runs in production with a JWT secret, introspection and GraphiQL off', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
-    expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12 });
+    expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12, introspection: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), GRAPHIQL: 'on' }).graphiql).toBe(true);
+  });
+
+  it('has the documented protection defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      rateLimitStore: 'memory',
+      trustProxy: 0,
+      loginMaxFailures: 5,
+      mutationsPerMinute: 60,
+      graphqlMaxDepth: 8,
+      graphqlMaxComplexity: 2500,
+      introspection: true,
+      corsOrigins: [],
+    });
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:3000',
+    ]);
   });
 
   it('mails from the original sender and links resets to PUBLIC_URL unless told otherwise', () => {
@@ -63,6 +81,10 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'not an address' }, /^MAIL_FROM must be an email address/],
     [{ RESET_URL: 'javascript:alert(1)' }, /^RESET_URL must start with http/],
     [{ RESET_TOKEN_TTL_MINUTES: '0' }, /^RESET_TOKEN_TTL_MINUTES must be a whole number from 1/],
+    [{ RATE_LIMIT_STORE: 'memcached' }, /^RATE_LIMIT_STORE must be one of memory, redis/],
+    [{ REDIS_URL: 'http://x' }, /^REDIS_URL must start with redis/],
+    [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, /^CORS_ORIGINS must list origins/],
+    [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH must be a whole number/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -146,3 +146,63 @@ describe('cross-site request forgery', () => {
     expect(response.status).toBe(405);
   });
 });
+
+describe('security headers and CORS', () => {
+  it('send API headers on every response, and a CSP that still lets the local GraphiQL run on its page', async () => {
+    const api = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ posts { totalCount } }' }),
+    });
+    expect(Object.fromEntries(['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'].map((h) => [h, api.headers.get(h)]))).toEqual({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    });
+    const page = await t.app.fetch('http://blog.test/graphql', { headers: { accept: 'text/html' } });
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:/);
+  });
+
+  it('lets our own origin, configured origins and (in development) localhost call from a browser; nobody else', async () => {
+    const preflight = (origin: string) =>
+      t.app.fetch('http://blog.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
+    for (const origin of ['http://blog.test', 'http://localhost:5173']) {
+      const response = await preflight(origin);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    }
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+
+    const configured = await startTestApp({ protection: { corsOrigins: ['https://app.example.com'], allowLocalhostOrigins: false } });
+    try {
+      const allowed = await configured.app.fetch('http://blog.test/graphql', { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      const local = await configured.app.fetch('http://blog.test/graphql', { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } });
+      expect(local.headers.get('access-control-allow-origin')).not.toBe('http://localhost:3000');
+    } finally {
+      await configured.close();
+    }
+  });
+});
+
+describe('error messages', () => {
+  it('never echo the values sent, which may be passwords or tokens', async () => {
+    const secret = 'hunter2-my-secret-password';
+    const viaVariable = await t.graphql(`mutation ($input: LoginInput!) { login(input: $input) { __typename } }`, {
+      input: { email: 'a@b.co', password: { secret } },
+    });
+    const inline = await t.graphql(`mutation { login(input: { email: "a@b.co", password: ["${secret}"] }) { __typename } }`);
+    for (const result of [viaVariable, inline]) {
+      expect(result.errors?.[0]?.extensions?.code).toBeTruthy();
+      expect(JSON.stringify(result)).not.toContain(secret);
+    }
+    expect(viaVariable.errors?.[0]?.message).toBe('Variable "$input" has an invalid value at "input.password".');
+  });
+});

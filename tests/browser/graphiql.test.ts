@@ -39,7 +39,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('opens GraphiQL, runs the example query, shows the posts, and loads nothing from elsewhere', async () => {
+it('opens GraphiQL, runs the example query, shows the posts, and loads nothing from elsewhere (under our CSP)', async () => {
   const url = await t.listen();
   const origin = new URL(url).origin;
   const page = await browser.newPage();
@@ -47,6 +47,9 @@ it('opens GraphiQL, runs the example query, shows the posts, and loads nothing f
   page.on('request', (request) => requested.push(request.url()));
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) failures.push(message.text());
+  });
 
   await page.goto(url);
   await page.locator('.graphiql-container').first().waitFor({ timeout: 30_000 });

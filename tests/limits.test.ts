@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoBlog } from '../src/db/seed.ts';
+import { globalId } from './helpers/factories.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await seedDemoBlog(t.prisma);
+});
+afterAll(() => t.close());
+
+/** Sends the operation and returns its first error, checking that no SQL ran for it. */
+async function refused(query: string, variables?: Record<string, unknown>) {
+  let result: any;
+  const statements = await t.statementsDuring(async () => {
+    result = await t.graphql(query, variables);
+  });
+  expect(statements).toEqual([]); // rejected before any resolver ran
+  expect(result.data ?? null).toBeNull();
+  return result.errors[0];
+}
+
+const nest = (depth: number): string => (depth === 0 ? 'title' : `author { posts(first: 1) { edges { node { ${nest(depth - 1)} } } } }`);
+
+describe('operation limits, checked before anything runs', () => {
+  it('depth: at most 8 levels', async () => {
+    const ok = await t.graphql(`{ posts(first: 1) { edges { node { author { posts(first: 1) { edges { node { title } } } } } } } }`);
+    expect(ok.errors).toBeUndefined();
+    const error = await refused(`{ posts(first: 1) { edges { node { ${nest(2)} } } } }`);
+    expect(error.message).toMatch(/depth limit of 8/i);
+    expect(error.extensions.code).toBeTruthy();
+  });
+
+  it('aliases: at most 10', async () => {
+    const aliases = Array.from({ length: 11 }, (_, i) => `a${i}: posts(first: 1) { totalCount }`).join(' ');
+    expect((await refused(`{ ${aliases} }`)).message).toMatch(/aliases limit of 10/i);
+  });
+
+  it('tokens: at most 1000', async () => {
+    const fields = Array.from({ length: 1100 }, () => '__typename').join(' ');
+    expect((await refused(`{ ${fields} }`)).message).toMatch(/token limit of 1000/i);
+  });
+
+  it('directives: at most 10', async () => {
+    const directives = Array.from({ length: 11 }, () => '@include(if: true)').join(' ');
+    expect((await refused(`{ posts ${directives} { totalCount } }`)).message).toMatch(/directives limit of 10/i);
+  });
+
+  it('cost: first/last multiply what is selected below them', async () => {
+    const small = await t.graphql(`{ posts(first: 100) { edges { node { title content datePosted author { username imageUrl } } } } }`);
+    expect(small.errors).toBeUndefined();
+    const error = await refused(
+      `{ posts(first: 100) { edges { node { author { posts(first: 100) { edges { node { title } } } } } } } }`,
+    );
+    expect(error).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: 2500 } });
+    expect(error.extensions.cost).toBeGreaterThan(2500);
+    const ids = Array.from({ length: 1000 }, (_, i) => globalId('Post', i + 1));
+    expect((await refused(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title content author { username } } } }`, { ids }))
+      .extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('batched operations are refused', async () => {
+    const response = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('request size', () => {
+  it('refuses a JSON body over the limit with 413', async () => {
+    const response = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ me { id } }`, variables: { padding: 'x'.repeat(200 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses an upload over the limit with 413 and more than one file with 400', async () => {
+    const operations = JSON.stringify({ query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }', variables: { p: null } });
+    const big = new FormData();
+    big.append('operations', operations);
+    big.append('map', JSON.stringify({ 0: ['variables.p'] }));
+    big.append('0', new File([new Uint8Array(3 * 1024 * 1024)], 'big.png'));
+    const tooBig = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: big });
+    expect(tooBig.status).toBe(413);
+
+    const two = new FormData();
+    two.append('operations', operations);
+    two.append('map', JSON.stringify({ 0: ['variables.p'], 1: ['variables.p'] }));
+    two.append('0', new File(['a'], 'a.png'));
+    two.append('1', new File(['b'], 'b.png'));
+    const tooMany = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: two });
+    expect(tooMany.status).toBeGreaterThanOrEqual(400);
+    expect(tooMany.status).toBeLessThan(500);
+    expect((await tooMany.json()).errors[0].extensions.code).toBeTruthy();
+  });
+});
+
+describe('introspection policy', () => {
+  it('is on by default in development, and off (with no field suggestions) when configured off', async () => {
+    expect((await t.graphql(`{ __schema { queryType { name } } }`)).data.__schema.queryType.name).toBe('Query');
+    const closed = await startTestApp({ protection: { introspection: false, graphiql: false } });
+    try {
+      const introspection = await closed.graphql(`{ __schema { queryType { name } } }`);
+      expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const typo = await closed.graphql(`{ postz { totalCount } }`);
+      expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      const open = await t.graphql(`{ postz { totalCount } }`);
+      expect(open.errors?.[0]?.message).toMatch(/Did you mean .*"posts"/);
+      const page = await closed.app.fetch('http://blog.test/graphql', { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('YogaGraphiQL');
+    } finally {
+      await closed.close();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RateLimiter } from '../src/modules/ratelimit/limiter.ts';
+import { redisRateLimiter } from '../src/modules/ratelimit/redis.ts';
+import { LOGIN, REGISTER, signUp } from './helpers/accounts.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+const MINUTE = 60_000;
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+async function attempt(app: TestApp, password: string, ip = '198.51.100.1', email = 'ada@demo.com') {
+  const result = await app.graphql(LOGIN, { input: { email, password } }, { ip });
+  return result.errors?.[0] ?? result.data.login;
+}
+
+describe('failed logins', () => {
+  it('after 5 failures for an account from one IP, even the right password is RATE_LIMITED for 15 minutes', async () => {
+    await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
+    for (let i = 0; i < 5; i++) expect((await attempt(t, 'wrong password')).__typename).toBe('LoginFailedError');
+    const limited = await attempt(t, 'the right one');
+    expect(limited).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfter: 900 } });
+    expect(limited.message).toBe('Too many attempts. Try again in 900 seconds.');
+
+    expect((await attempt(t, 'the right one', '198.51.100.2')).__typename).toBe('LoginSuccess'); // another IP
+    t.clock.advance(15 * MINUTE);
+    expect((await attempt(t, 'the right one')).__typename).toBe('LoginSuccess');
+  });
+
+  it('successful logins do not count', async () => {
+    await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
+    for (let i = 0; i < 8; i++) expect((await attempt(t, 'the right one')).__typename).toBe('LoginSuccess');
+  });
+
+  it('one IP trying many accounts is stopped after 20 failures', async () => {
+    for (let i = 0; i < 20; i++) await attempt(t, 'guess', '203.0.113.9', `victim${i}@demo.com`);
+    expect((await attempt(t, 'guess', '203.0.113.9', 'another@demo.com')).extensions?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('registration', () => {
+  it('allows 10 attempts per IP an hour', async () => {
+    const register = (i: number) =>
+      t.graphql(REGISTER, { input: { username: `user${i}`, email: `u${i}@demo.com`, password: 'long enough', confirmPassword: 'long enough' } }, { ip: '198.51.100.7' });
+    for (let i = 0; i < 10; i++) expect((await register(i)).data.register.__typename).toBe('RegisterSuccess');
+    expect((await register(10)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(await t.prisma.user.count()).toBe(10);
+  });
+});
+
+describe('the general mutation budget', () => {
+  it('refuses mutations past the per-IP budget before they run; queries are not counted', async () => {
+    const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });
+    try {
+      const logout = () => tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.50' });
+      for (let i = 0; i < 3; i++) expect((await logout()).errors).toBeUndefined();
+      const refused = await logout();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect((await tight.graphql(`{ posts { totalCount } }`, {}, { ip: '192.0.2.50' })).errors).toBeUndefined();
+      expect((await tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.51' })).errors).toBeUndefined();
+    } finally {
+      await tight.close();
+    }
+  });
+});
+
+describe('client addresses', () => {
+  it('ignore X-Forwarded-For unless a trusted proxy is configured', async () => {
+    await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
+    const spoofed = (i: number) =>
+      t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'nope nope' } }, { ip: '198.51.100.1', headers: { 'x-forwarded-for': `10.9.9.${i}` } });
+    for (let i = 0; i < 5; i++) await spoofed(i);
+    expect((await spoofed(99)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED'); // the header changed nothing
+
+    const proxied = await startTestApp({ protection: { trustProxy: 1 } });
+    try {
+      await signUp(proxied, { email: 'ada@demo.com', password: 'the right one' });
+      const via = (client: string) =>
+        proxied.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'nope nope' } }, { ip: '127.0.0.1', headers: { 'x-forwarded-for': `6.6.6.6, ${client}` } });
+      for (let i = 0; i < 5; i++) await via('192.0.2.77');
+      expect((await via('192.0.2.77')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect((await via('192.0.2.78')).data.login.__typename).toBe('LoginFailedError'); // a different client
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUp = await new Promise<boolean>((resolve) => {
+  const { hostname, port } = new URL(REDIS_URL);
+  const socket = net.connect(Number(port || 6379), hostname, () => (socket.end(), resolve(true)));
+  socket.on('error', () => resolve(false));
+});
+if (!redisUp) console.warn(`SKIPPED: no Redis at ${REDIS_URL}, so the shared rate-limit test did not run.`);
+
+describe.runIf(redisUp)('two server instances sharing Redis', () => {
+  it('enforce one login budget between them', async () => {
+    const prefix = `test:${randomBytes(4).toString('hex')}:`;
+    const limiters: RateLimiter[] = [];
+    const instance = async () => {
+      const limiter = await redisRateLimiter(REDIS_URL, prefix);
+      limiters.push(limiter);
+      return startTestApp({ limiter });
+    };
+    const [a, b] = [await instance(), await instance()];
+    try {
+      // Each instance has its own database here; the account exists in both, the budget is one.
+      await signUp(a, { email: 'ada@demo.com', password: 'the right one' });
+      await signUp(b, { email: 'ada@demo.com', password: 'the right one' });
+      for (const app of [a, b, a, b, a]) expect((await attempt(app, 'wrong password')).__typename).toBe('LoginFailedError');
+      expect((await attempt(b, 'the right one')).extensions?.code).toBe('RATE_LIMITED');
+      expect((await attempt(a, 'the right one')).extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await Promise.all(limiters.map((limiter) => limiter.close?.()));
+    }
+  });
+});
