@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppDependencies } from './app.ts';
+import type { AppDependencies, Protection } from './app.ts';
 import { backgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -25,25 +25,29 @@ export async function appDependencies(config: Config, logger: Logger, prisma: Pr
       resetTokenTtlMinutes: config.resetTokenTtlMinutes,
       loginMaxFailures: config.loginMaxFailures,
     },
-    protection: {
-      graphiql: config.graphiql,
-      introspection: config.introspection,
-      corsOrigins: config.corsOrigins,
-      allowLocalhostOrigins: config.nodeEnv === 'development',
-      maxBodyBytes: config.maxBodyBytes,
-      trustProxy: config.trustProxy,
-      mutationsPerMinute: config.mutationsPerMinute,
-      maxDepth: config.graphqlMaxDepth,
-      maxAliases: config.graphqlMaxAliases,
-      maxTokens: config.graphqlMaxTokens,
-      maxDirectives: config.graphqlMaxDirectives,
-      maxComplexity: config.graphqlMaxComplexity,
-    },
+    protection: protectionFrom(config),
     pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
     mailer: config.postmarkServerToken
       ? postmarkMailer({ serverToken: config.postmarkServerToken, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
     limiter: config.rateLimitStore === 'redis' ? await redisRateLimiter(config.redisUrl) : memoryRateLimiter(),
     background: backgroundTasks(),
+  };
+}
+
+export function protectionFrom(config: Config): Protection {
+  return {
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    corsOrigins: config.corsOrigins,
+    allowLocalhostOrigins: config.nodeEnv === 'development',
+    maxBodyBytes: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    mutationsPerMinute: config.mutationsPerMinute,
+    maxDepth: config.graphqlMaxDepth,
+    maxAliases: config.graphqlMaxAliases,
+    maxTokens: config.graphqlMaxTokens,
+    maxDirectives: config.graphqlMaxDirectives,
+    maxComplexity: config.graphqlMaxComplexity,
   };
 }

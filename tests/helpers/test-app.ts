@@ -8,6 +8,8 @@ import { type App, createApp, type Protection } from '../../src/app.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { backgroundTasks } from '../../src/background.ts';
+import { loadConfig } from '../../src/config.ts';
+import { protectionFrom } from '../../src/dependencies.ts';
 import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
@@ -27,21 +29,8 @@ export const TEST_SETTINGS: Settings = {
   loginMaxFailures: 5,
 };
 
-/** The production defaults (README: Limits). */
-export const TEST_PROTECTION: Protection = {
-  graphiql: true,
-  introspection: true,
-  corsOrigins: [],
-  allowLocalhostOrigins: true,
-  maxBodyBytes: 100 * 1024,
-  trustProxy: 0,
-  mutationsPerMinute: 60,
-  maxDepth: 8,
-  maxAliases: 10,
-  maxTokens: 1000,
-  maxDirectives: 10,
-  maxComplexity: 2500,
-};
+/** The documented defaults, as a developer's server has them (README: Limits and protection). */
+export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
