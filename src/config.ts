@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { boolean, ConfigError, emailSetting, type Env, integer, list, oneOf, read, url } from './config-readers.ts';
 
@@ -27,6 +28,8 @@ export interface Config {
   jwtSecret: string | undefined;
   /** bcrypt cost factor for new password hashes. */
   bcryptCost: number;
+  /** Worker threads that compute bcrypt off the event loop; 0 computes it in-line. */
+  bcryptWorkers: number;
   /** Largest profile picture upload accepted, in bytes. */
   pictureMaxBytes: number;
   /** Largest profile picture accepted, in pixels (width × height): stops decompression bombs. */
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     jwtSecret,
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
+    bcryptWorkers: integer(env, 'BCRYPT_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 64),
     pictureMaxBytes: integer(env, 'PICTURE_MAX_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     pictureMaxPixels: integer(env, 'PICTURE_MAX_PIXELS', 25_000_000, 15_625, 268_402_689),
     postmarkServerToken: read(env, 'POSTMARK_SERVER_TOKEN'),

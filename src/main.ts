@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { appDependencies } from './dependencies.ts';
+import { configurePasswordWorkers } from './modules/auth/password.ts';
 import { createLogger } from './logger.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
@@ -18,6 +19,7 @@ try {
 }
 
 const logger = createLogger(config);
+configurePasswordWorkers(config.bcryptWorkers);
 const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);

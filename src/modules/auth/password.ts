@@ -1,11 +1,54 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import bcrypt from 'bcryptjs';
 
+/**
+ * bcrypt is deliberately slow (about 250 ms at cost 12) and bcryptjs computes on the thread that calls it: on
+ * the event loop, every login would stall every other request. So hashing runs in worker threads, as many as
+ * the machine has cores beyond the one serving requests. `configurePasswordWorkers(0)` hashes in-line.
+ */
+let workerCount = Math.max(1, os.availableParallelism() - 1); // BCRYPT_WORKERS sets it (main.ts)
+let pool: { worker: Worker; busy: number }[] | undefined;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let nextId = 0;
+
+export function configurePasswordWorkers(count: number): void {
+  workerCount = count;
+}
+
+function startPool() {
+  return Array.from({ length: workerCount }, () => {
+    const worker = new Worker(new URL('./bcrypt.worker.mjs', import.meta.url));
+    worker.unref(); // an idle pool never keeps the process alive
+    worker.on('message', ({ id, result, error }) => {
+      const job = pending.get(id);
+      pending.delete(id);
+      entry.busy--;
+      if (error) job?.reject(new Error(error));
+      else job?.resolve(result);
+    });
+    const entry = { worker, busy: 0 };
+    return entry;
+  });
+}
+
+function run<T>(message: Record<string, unknown>): Promise<T> {
+  pool ??= startPool();
+  const entry = pool.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
+  const id = nextId++;
+  entry.busy++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    entry.worker.postMessage({ id, ...message });
+  });
+}
+
 export function hashPassword(password: string, cost: number): Promise<string> {
-  return bcrypt.hash(password, cost);
+  return workerCount > 0 ? run({ op: 'hash', password, cost }) : bcrypt.hash(password, cost);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+  return workerCount > 0 ? run({ op: 'compare', password, hash }) : bcrypt.compare(password, hash);
 }
 
 const dummyHashes = new Map<number, Promise<string>>();
@@ -15,6 +58,6 @@ const dummyHashes = new Map<number, Promise<string>>();
  * same time whether or not an account exists.
  */
 export async function wasteVerification(password: string, cost: number): Promise<void> {
-  if (!dummyHashes.has(cost)) dummyHashes.set(cost, bcrypt.hash('not a password of anyone', cost));
-  await bcrypt.compare(password, await dummyHashes.get(cost)!);
+  if (!dummyHashes.has(cost)) dummyHashes.set(cost, hashPassword('not a password of anyone', cost));
+  await verifyPassword(password, await dummyHashes.get(cost)!);
 }

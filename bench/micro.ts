@@ -1,0 +1,63 @@
+// npm run bench:micro (after npm run bench): where a feed request's CPU time goes, measured in-process without
+// HTTP: the whole API, Prisma's two queries alone, and the same two queries with plain pg.
+import pg from 'pg';
+import pino from 'pino';
+import { createApp } from '../src/app.ts';
+import { backgroundTasks } from '../src/background.ts';
+import { loadConfig } from '../src/config.ts';
+import { connectPrisma } from '../src/db/client.ts';
+import { protectionFrom } from '../src/dependencies.ts';
+import { localPictureStorage } from '../src/modules/pictures/storage.ts';
+import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
+import { FEED } from './workloads.ts';
+
+const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
+url.pathname = '/flaskblog_bench';
+const db = connectPrisma({ url: url.toString(), poolSize: 10 });
+const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+const app = createApp({
+  prisma: db.prisma,
+  logger: pino({ level: 'silent' }),
+  settings: {
+    publicUrl: 'http://bench',
+    jwtSecret: 'x'.repeat(40),
+    bcryptCost: 4,
+    pictureMaxBytes: 2e6,
+    pictureMaxPixels: 25e6,
+    resetUrl: 'http://bench/reset?token=',
+    resetTokenTtlMinutes: 30,
+    loginMaxFailures: 5,
+  },
+  pictures: localPictureStorage('/tmp/bench-pictures'),
+  mailer: { send: async () => {} },
+  limiter: memoryRateLimiter(),
+  background: backgroundTasks(),
+  protection: protectionFrom(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })),
+});
+
+/** CPU milliseconds per call, 20 calls at a time after a warm-up. */
+async function measure(name: string, call: () => Promise<unknown>) {
+  for (let i = 0; i < 200; i++) await call();
+  const n = 2000;
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < n / 20; i++) await Promise.all(Array.from({ length: 20 }, call));
+  const used = process.cpuUsage(cpu);
+  console.log(`${name.padEnd(44)} ${((used.user + used.system) / 1000 / n).toFixed(3)} ms CPU per request`);
+}
+
+const body = JSON.stringify({ query: FEED });
+await measure('feed through the whole API (no HTTP)', () =>
+  app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text()),
+);
+await measure("Prisma: the feed's two queries", async () => {
+  const posts = await db.prisma.post.findMany({ orderBy: [{ datePosted: 'desc' }, { id: 'desc' }], take: 21 });
+  await db.prisma.user.findMany({ where: { id: { in: [...new Set(posts.map((post) => post.authorId))] } } });
+});
+await measure('pg: the same two queries', async () => {
+  const { rows } = await pool.query('SELECT * FROM posts ORDER BY date_posted DESC, id DESC LIMIT 21');
+  await pool.query('SELECT * FROM users WHERE id = ANY($1)', [[...new Set(rows.map((row) => row.author_id))]]);
+});
+await measure('pg: one join (the ceiling)', () =>
+  pool.query('SELECT p.*, u.username, u.image_file FROM posts p JOIN users u ON u.id = p.author_id ORDER BY p.date_posted DESC, p.id DESC LIMIT 20'),
+);
+process.exit(0);

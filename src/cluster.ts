@@ -1,0 +1,34 @@
+// npm run start:cluster: one server process per core (WEB_CONCURRENCY), sharing the port, on PostgreSQL.
+// Each worker is the ordinary server (main.ts); the primary only forks, restarts the crashed, and forwards
+// SIGTERM/SIGINT so every worker shuts down gracefully.
+import cluster from 'node:cluster';
+import fs from 'node:fs';
+import os from 'node:os';
+
+if (cluster.isPrimary) {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  if (!process.env.DATABASE_URL) {
+    console.error('Cluster mode needs DATABASE_URL: the embedded database belongs to a single process.');
+    process.exit(1);
+  }
+  const count = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+  let stopping = false;
+  const fork = () => cluster.fork();
+  for (let i = 0; i < count; i++) fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} exited (${code}); starting another`);
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} else {
+  await import('./main.ts');
+}
