@@ -85,6 +85,7 @@ describe('configuration', () => {
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must start with redis/],
     [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, /^CORS_ORIGINS must list origins/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH must be a whole number/],
+    [{ BCRYPT_WORKERS: 'many' }, /^BCRYPT_WORKERS must be a whole number from 0 to 64/],
   ])('refuses %o with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
