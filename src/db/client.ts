@@ -1,8 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
-export type Prisma = PrismaClient;
-
 export interface PrismaOptions {
   url: string;
   poolSize: number;

@@ -8,37 +8,41 @@ import bcrypt from 'bcryptjs';
  * the machine has cores beyond the one serving requests. `configurePasswordWorkers(0)` hashes in-line.
  */
 let workerCount = Math.max(1, os.availableParallelism() - 1); // BCRYPT_WORKERS sets it (main.ts)
-let pool: { worker: Worker; busy: number }[] | undefined;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+interface PoolWorker {
+  worker: Worker;
+  jobs: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+}
+let pool: PoolWorker[] | undefined;
 let nextId = 0;
 
 export function configurePasswordWorkers(count: number): void {
   workerCount = count;
 }
 
-function startPool() {
-  return Array.from({ length: workerCount }, () => {
-    const worker = new Worker(new URL('./bcrypt.worker.mjs', import.meta.url));
-    worker.unref(); // an idle pool never keeps the process alive
-    worker.on('message', ({ id, result, error }) => {
-      const job = pending.get(id);
-      pending.delete(id);
-      entry.busy--;
-      if (error) job?.reject(new Error(error));
-      else job?.resolve(result);
-    });
-    const entry = { worker, busy: 0 };
-    return entry;
+function startWorker(): PoolWorker {
+  const entry: PoolWorker = { worker: new Worker(new URL('./bcrypt.worker.mjs', import.meta.url)), jobs: new Map() };
+  entry.worker.unref(); // an idle pool never keeps the process alive
+  entry.worker.on('message', ({ id, result, error }) => {
+    const job = entry.jobs.get(id);
+    entry.jobs.delete(id);
+    if (error) job?.reject(new Error(error));
+    else job?.resolve(result);
   });
+  // A worker that dies fails its jobs (the requests get "Unexpected error.") and is replaced by a fresh one.
+  entry.worker.on('error', (error) => {
+    for (const job of entry.jobs.values()) job.reject(error);
+    entry.jobs.clear();
+    if (pool) pool[pool.indexOf(entry)] = startWorker();
+  });
+  return entry;
 }
 
 function run<T>(message: Record<string, unknown>): Promise<T> {
-  pool ??= startPool();
-  const entry = pool.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
+  pool ??= Array.from({ length: workerCount }, startWorker);
+  const entry = pool.reduce((least, candidate) => (candidate.jobs.size < least.jobs.size ? candidate : least));
   const id = nextId++;
-  entry.busy++;
   return new Promise<T>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    entry.jobs.set(id, { resolve: resolve as (value: unknown) => void, reject });
     entry.worker.postMessage({ id, ...message });
   });
 }
