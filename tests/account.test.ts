@@ -10,10 +10,7 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-beforeEach(async () => {
-  await t.reset();
-  for (const name of fs.readdirSync(t.picturesDir)) fs.rmSync(`${t.picturesDir}/${name}`);
-});
+beforeEach(() => t.reset());
 
 const UPDATE = `mutation Update($input: UpdateAccountInput!) {
   updateAccount(input: $input) {

@@ -33,7 +33,6 @@ describe('concurrent writes', () => {
   it('a delete racing an edit ends with the post gone and, for the loser, a clean NOT_FOUND', async () => {
     const ada = await signUp(t);
     const author = await t.prisma.user.findFirstOrThrow();
-    const outcomes = new Set<string>();
     for (let round = 0; round < 10; round++) {
       const [post] = await createPosts(t.prisma, author, 1);
       const id = globalId('Post', post!.id);
@@ -44,14 +43,11 @@ describe('concurrent writes', () => {
       expect(removal.data?.deletePost.__typename).toBe('DeletePostSuccess');
       if (edit.errors) {
         expect(edit.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
-        outcomes.add('edit lost');
       } else {
         expect(edit.data.updatePost.__typename).toBe('UpdatePostSuccess');
-        outcomes.add('edit won');
       }
       expect(await t.prisma.post.count({ where: { id: post!.id } })).toBe(0);
     }
-    expect(outcomes.size).toBeGreaterThan(0);
   });
 
   it('refuses a post whose author no longer exists', async () => {

@@ -8,10 +8,7 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
-beforeEach(async () => {
-  await t.reset();
-  t.sent.length = 0;
-});
+beforeEach(() => t.reset());
 
 export const REQUEST_RESET = `mutation ($email: String!) {
   requestReset(email: $email) { __typename ... on Error { message } ... on RequestResetSuccess { message } ... on ValidationError { fieldErrors { field message } } }

@@ -80,7 +80,7 @@ export interface TestApp extends Database {
   listen(): Promise<string>;
   /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
   statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
-  /** Empties every table (between tests of one file). */
+  /** Empties every table, the sent mail, the pictures folder and the rate limits (between tests of one file). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -177,6 +177,8 @@ export async function startTestApp({ settings = {}, protection = {}, mailer, lim
     },
     async reset() {
       limiter = memoryRateLimiter();
+      sent.length = 0;
+      for (const name of fs.readdirSync(picturesDir)) fs.rmSync(path.join(picturesDir, name));
       await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
     },
     async close() {

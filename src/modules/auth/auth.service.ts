@@ -1,6 +1,7 @@
 import type { User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
-import { FieldErrors, LoginFailedError, rateLimited, ValidationError } from '../../graphql/errors.ts';
+import { FieldErrors, LoginFailedError, ValidationError } from '../../graphql/errors.ts';
+import { type Budget, enforceBudgets } from '../ratelimit/budgets.ts';
 import {
   checkEmail,
   checkNewPassword,
@@ -22,13 +23,6 @@ const HOUR = 60 * 60 * 1000;
 /** Registration attempts per client IP per hour, and per email address per 15 minutes. */
 export const REGISTER_LIMITS = { perIp: 10, perEmail: 5 };
 
-/** Records one attempt under every key; refuses with RATE_LIMITED if any of them is spent. */
-async function spend(deps: LimitedDeps, budgets: [key: string, limit: number, windowMs: number][]): Promise<void> {
-  const decisions = await Promise.all(budgets.map(([key, limit, windowMs]) => deps.limiter.hit(key, limit, windowMs, deps.now())));
-  const refused = decisions.filter((decision) => !decision.allowed);
-  if (refused.length) throw rateLimited(Math.max(...refused.map((decision) => decision.retryAfterMs)));
-}
-
 export interface RegisterInput {
   username: string;
   email: string;
@@ -43,10 +37,11 @@ export async function registerUser(deps: LimitedDeps, input: RegisterInput): Pro
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
   // "That email is taken" tells whether an address has an account: keep that question expensive.
-  await spend(deps, [
+  const budgets: Budget[] = [
     [`register:ip:${deps.clientIp}`, REGISTER_LIMITS.perIp, HOUR],
     [`register:email:${email}`, REGISTER_LIMITS.perEmail, FIFTEEN_MINUTES],
-  ]);
+  ];
+  await enforceBudgets(deps.limiter, budgets, deps.now(), 'record');
   const usernameOk = checkUsername(errors, 'username', username);
   const emailOk = checkEmail(errors, 'email', email);
   checkNewPassword(errors, input.password, input.confirmPassword);
@@ -89,20 +84,19 @@ export async function logIn(deps: LimitedDeps, input: LoginInput): Promise<Login
   if (!input.password.trim()) errors.add('password', MESSAGES.required);
   errors.throwIfAny();
 
-  const failureBudgets: [string, number, number][] = [
+  const failureBudgets: Budget[] = [
     [`login-failures:${email}:${deps.clientIp}`, settings.loginMaxFailures, FIFTEEN_MINUTES],
     [`login-failures:${deps.clientIp}`, settings.loginMaxFailures * 4, FIFTEEN_MINUTES],
   ];
-  const blocked = (await Promise.all(failureBudgets.map(([key, limit, window]) => deps.limiter.peek(key, limit, window, now()))))
-    .filter((decision) => !decision.allowed);
-  if (blocked.length) throw rateLimited(Math.max(...blocked.map((decision) => decision.retryAfterMs)));
+  // Only failures count, so look first and record after a failed check.
+  await enforceBudgets(deps.limiter, failureBudgets, now(), 'peek');
 
   const user = await prisma.user.findUnique({ where: { email } });
   const valid = user
     ? await verifyPassword(input.password, user.passwordHash)
     : (await wasteVerification(input.password, settings.bcryptCost), false);
   if (!user || !valid) {
-    await Promise.all(failureBudgets.map(([key, limit, window]) => deps.limiter.hit(key, limit, window, now())));
+    await enforceBudgets(deps.limiter, failureBudgets, now(), 'record');
     throw new LoginFailedError();
   }
 

@@ -1,7 +1,7 @@
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../graphql/context.ts';
-import { rateLimited } from '../../graphql/errors.ts';
+import { enforceBudgets } from './budgets.ts';
 
 const MINUTE = 60_000;
 
@@ -12,8 +12,11 @@ export function useMutationBudget(perMinute: number): Plugin<Context> {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       const context = args.contextValue;
-      const decision = await context.limiter.hit(`mutations:${context.clientIp}`, perMinute, MINUTE, context.now());
-      if (!decision.allowed) setResultAndStopExecution({ errors: [rateLimited(decision.retryAfterMs)] });
+      try {
+        await enforceBudgets(context.limiter, [[`mutations:${context.clientIp}`, perMinute, MINUTE]], context.now(), 'record');
+      } catch (error) {
+        setResultAndStopExecution({ errors: [error as GraphQLError] });
+      }
     },
   };
 }
