@@ -103,9 +103,9 @@ describe('the posts feed', () => {
 
 describe('connection arguments', () => {
   it.each([
-    [{ first: 101 }, 'Argument "first" must be between 0 and 100 (got 101).'],
-    [{ first: -1 }, 'Argument "first" must be between 0 and 100 (got -1).'],
-    [{ last: 1000 }, 'Argument "last" must be between 0 and 100 (got 1000).'],
+    [{ first: 101 }, 'Argument "first" must be between 0 and 100.'],
+    [{ first: -1 }, 'Argument "first" must be between 0 and 100.'],
+    [{ last: 1000 }, 'Argument "last" must be between 0 and 100.'],
   ])('refuses %o as BAD_USER_INPUT', async (variables, message) => {
     const result = await t.graphql(FEED, variables);
     expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
@@ -126,7 +126,7 @@ describe('connection arguments', () => {
         continue;
       }
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(result.errors?.[0]?.message).toMatch(/^Invalid cursor/);
+      expect(result.errors?.[0]?.message).toMatch(/^Argument "(after|before)" must be a cursor/);
     }
   });
 });

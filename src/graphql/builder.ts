@@ -5,6 +5,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
+import { GraphQLError } from 'graphql';
 import { isProduction } from '../config.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
@@ -74,6 +75,16 @@ builder.scalarType('File', {
   description: 'A file sent with the GraphQL multipart request spec (multipart/form-data).',
   serialize: () => {
     throw new Error('File is an input-only scalar');
+  },
+  // Only a multipart request can carry a file: anything else in its place is the client's mistake.
+  parseValue: (value) => {
+    // Yoga's File comes from its own fetch implementation, not necessarily the global class.
+    const file = value as Partial<File> | null;
+    if (typeof file?.arrayBuffer === 'function' && typeof file.size === 'number') return file as File;
+    throw new GraphQLError('Expected a file sent as a multipart part (the GraphQL multipart request spec).');
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('A file cannot be written in the query: send it as a multipart part.');
   },
 });
 builder.queryType({});

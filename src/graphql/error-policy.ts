@@ -29,13 +29,30 @@ export function useErrorPolicy(): Plugin<Context> {
 function present(error: GraphQLError, context: Context): GraphQLError {
   const original = error.originalError;
   if (!original || (original instanceof GraphQLError && original.extensions.code)) return error;
+  // No path: a request error from graphql-js (variables that do not fit their types), shaped for the client later.
+  if (!error.path && original instanceof GraphQLError) return error;
   const location = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(userInputError(original).message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
   }
   context.log.error({ err: original, path: error.path?.join('.') }, 'Unexpected error in resolver');
   return new GraphQLError('Unexpected error.', {
     ...location,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId },
   });
+}
+
+/**
+ * A Pothos argument check that failed, as BAD_USER_INPUT. Its messages quote the value (`ID: <value> is not of
+ * type: Post`), so only what names the schema is kept.
+ */
+export function userInputError(error: unknown): GraphQLError {
+  const message = error instanceof PothosValidationError ? error.message : '';
+  const wrongType = /is not of type: ([\w, ]+)$/.exec(message);
+  const safe = wrongType
+    ? `An ID of another type was given where an ID of type ${wrongType[1]} is expected.`
+    : /^Argument "\w+" [\w\s"]+$/.test(message)
+      ? message
+      : 'An argument has an invalid value.';
+  return new GraphQLError(safe, { extensions: { code: 'BAD_USER_INPUT' } });
 }

@@ -27,9 +27,10 @@ function withoutValues(message: string): string {
 function codeFor(error: GraphQLError): string {
   const status = (error.extensions.http as { status?: number } | undefined)?.status;
   if (typeof error.extensions.code === 'string') return error.extensions.code;
+  // Missing or mistyped variables: the client's input, like every other argument check.
+  if (/^Variable "\$/.test(error.message)) return 'BAD_USER_INPUT';
   if (status && CODES_BY_STATUS[status]) return CODES_BY_STATUS[status]!;
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
-  if (/^Variable "\$/.test(error.message)) return 'BAD_USER_INPUT';
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 

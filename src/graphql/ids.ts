@@ -14,7 +14,7 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(globalId) ? Buffer.from(globalId, 'base64').toString('utf8') : '';
   const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1]!) || Number(match[2]) > MAX_INT4) {
-    throw badUserInput(`Invalid ID: ${JSON.stringify(globalId.slice(0, 100))}`);
+    throw badUserInput('Invalid ID: expected an ID as the API returns it (`id` of a User or Post).');
   }
   return { typename: match[1]!, id: match[2]! };
 }

@@ -1,8 +1,19 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { GraphQLError } from 'graphql';
+import {
+  type DocumentNode,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  visit,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { userInputError } from './error-policy.ts';
+import { badUserInput } from './errors.ts';
+import { isStorableText } from './text.ts';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -14,9 +25,21 @@ export interface OperationLimits {
   introspection: boolean;
 }
 
+interface OperationRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  contextValue: unknown;
+}
+
 /**
- * Rejects abusive operations while they are validated, before any resolver runs: GraphQL Armor for depth,
- * aliases, tokens and directives; Pothos' complexity rule for cost, which multiplies by `first`/`last`.
+ * Rejects abusive operations before any resolver runs, in two phases:
+ * - while the document is validated (a phase whose result Yoga caches by document text alone): only rules that
+ *   depend on nothing but the text, i.e. GraphQL Armor's depth, aliases, tokens and directives;
+ * - for each request, once its variables are known: the cost (Pothos' complexity, which multiplies by
+ *   `first`/`last` and the number of `ids`) and text that PostgreSQL cannot store. Nothing a request sends may
+ *   decide the answer to another request, so none of this runs in the cached phase.
  */
 export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
   const armor = new EnvelopArmor({
@@ -27,28 +50,55 @@ export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !limits.introspection },
   });
-  // Measured once the document is known to be valid, so mistakes get graphql-js' own messages.
-  const complexity: Plugin<any> = {
-    onValidate({ params, context }) {
-      return ({ valid, setResult }) => {
-        if (!valid) return;
-        const variables = (context as { params?: { variables?: Record<string, unknown> } }).params?.variables ?? {};
-        let cost: number;
-        try {
-          cost = complexityFromQuery(params.documentAST, { schema: params.schema, ctx: context, variables }).complexity;
-        } catch (error) {
-          // Measuring decodes the arguments (global IDs): one that cannot be decoded fails the whole operation.
-          const coded = error instanceof GraphQLError && typeof error.extensions.code === 'string';
-          const message = error instanceof Error ? error.message : String(error);
-          setResult([coded ? error : new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })]);
-          return;
-        }
-        if (cost > limits.maxComplexity) {
-          const message = `Query is too complex: cost ${cost}, at most ${limits.maxComplexity}. Ask for fewer items (first/last) or fewer fields.`;
-          setResult([new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: limits.maxComplexity } })]);
-        }
-      };
+  const check = (request: OperationRequest) => checkOperation(request, limits.maxComplexity);
+  const perRequest: Plugin<any> = {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = check(args);
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
-  return [...(armor.protect().plugins as Plugin[]), complexity, ...(limits.introspection ? [] : [useDisableIntrospection()])];
+  return [...(armor.protect().plugins as Plugin[]), perRequest, ...(limits.introspection ? [] : [useDisableIntrospection()])];
+}
+
+/** The error that refuses this request, or undefined to let it run. */
+function checkOperation(request: OperationRequest, maxComplexity: number): GraphQLError | undefined {
+  const operation = getOperationAST(request.document, request.operationName);
+  if (!operation) return undefined; // graphql-js answers that itself, before anything runs
+  const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variableValues ?? {});
+  // Variables that do not fit their types are refused by graphql-js' own execution, before any resolver runs.
+  if (coerced.errors) return undefined;
+  if (!isStorableText(coerced.coerced) || hasUnstorableLiteral(request.document)) {
+    return badUserInput('A text argument contains a NUL character or an unpaired surrogate, which are not allowed.');
+  }
+  // Measure the operation that will run (not merely the first one in the document) with its fragments.
+  const fragments = request.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  const selected: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+  let cost: number;
+  try {
+    cost = complexityFromQuery(selected, { schema: request.schema, ctx: request.contextValue as object, variables: coerced.coerced })
+      .complexity;
+  } catch (error) {
+    // Measuring decodes arguments (global IDs): one that cannot be decoded refuses the whole operation.
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
+    return userInputError(error);
+  }
+  if (cost <= maxComplexity) return undefined;
+  return new GraphQLError(
+    `Query is too complex: cost ${cost}, at most ${maxComplexity}. Ask for fewer items (first/last) or fewer fields.`,
+    { extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost: maxComplexity } },
+  );
+}
+
+function hasUnstorableLiteral(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (!isStorableText(node.value)) found = true;
+    },
+  });
+  return found;
 }

@@ -12,12 +12,12 @@ export function encodePostCursor({ datePosted, id }: PostPosition): string {
   return Buffer.from(`${PREFIX}${datePosted.getTime()}:${id}`).toString('base64url');
 }
 
-export function decodePostCursor(cursor: string): PostPosition {
+export function decodePostCursor(cursor: string, argument: 'after' | 'before'): PostPosition {
   const text = cursor.length <= 64 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = new RegExp(`^${PREFIX}(\\d{1,15}):([1-9]\\d{0,9})$`).exec(text);
   const position = match && { datePosted: new Date(Number(match[1])), id: Number(match[2]) };
   if (!position || Number.isNaN(position.datePosted.getTime()) || position.id > 2_147_483_647) {
-    throw badUserInput(`Invalid cursor: ${JSON.stringify(cursor.slice(0, 100))}`);
+    throw badUserInput(`Argument "${argument}" must be a cursor from a page of posts (an edge's cursor, startCursor or endCursor).`);
   }
   return position;
 }

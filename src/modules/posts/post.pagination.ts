@@ -37,7 +37,7 @@ function newerThan({ datePosted, id }: PostPosition): Prisma.PostWhereInput {
 
 function checkPageSize(name: 'first' | 'last', value: number | null | undefined) {
   if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-    throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE} (got ${value}).`);
+    throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}.`);
   }
 }
 
@@ -48,8 +48,8 @@ function checkPageSize(name: 'first' | 'last', value: number | null | undefined)
 export async function pagePosts(prisma: PrismaClient, where: Prisma.PostWhereInput, args: PageArgs): Promise<PostPage> {
   checkPageSize('first', args.first);
   checkPageSize('last', args.last);
-  const after = args.after ? decodePostCursor(args.after) : undefined;
-  const before = args.before ? decodePostCursor(args.before) : undefined;
+  const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
+  const before = args.before ? decodePostCursor(args.before, 'before') : undefined;
   const page = await resolveCursorConnection<Promise<Post[]>>(
     { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodePostCursor },
     async ({ limit, inverted }): Promise<Post[]> =>
