@@ -28,23 +28,32 @@ describe('operation limits, checked before anything runs', () => {
     const ok = await t.graphql(`{ posts(first: 1) { edges { node { author { posts(first: 1) { edges { node { title } } } } } } } }`);
     expect(ok.errors).toBeUndefined();
     const error = await refused(`{ posts(first: 1) { edges { node { ${nest(2)} } } } }`);
-    expect(error.message).toMatch(/depth limit of 8/i);
-    expect(error.extensions.code).toBeTruthy();
+    expect(error.message).toBe('Query depth limit of 8 exceeded, found 12.');
+    expect(error.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('aliases: at most 10', async () => {
     const aliases = Array.from({ length: 11 }, (_, i) => `a${i}: posts(first: 1) { totalCount }`).join(' ');
-    expect((await refused(`{ ${aliases} }`)).message).toMatch(/aliases limit of 10/i);
+    expect(await refused(`{ ${aliases} }`)).toMatchObject({
+      message: expect.stringMatching(/^Aliases limit of 10 exceeded/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('tokens: at most 1000', async () => {
     const fields = Array.from({ length: 1100 }, () => '__typename').join(' ');
-    expect((await refused(`{ ${fields} }`)).message).toMatch(/token limit of 1000/i);
+    expect(await refused(`{ ${fields} }`)).toMatchObject({
+      message: expect.stringMatching(/token limit of 1000/i),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
   });
 
   it('directives: at most 10', async () => {
     const directives = Array.from({ length: 11 }, () => '@include(if: true)').join(' ');
-    expect((await refused(`{ posts ${directives} { totalCount } }`)).message).toMatch(/directives limit of 10/i);
+    expect(await refused(`{ posts ${directives} { totalCount } }`)).toMatchObject({
+      message: expect.stringMatching(/^Directives limit of 10 exceeded/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('cost: first/last multiply what is selected below them', async () => {
@@ -97,9 +106,8 @@ describe('request size', () => {
     two.append('0', new File(['a'], 'a.png'));
     two.append('1', new File(['b'], 'b.png'));
     const tooMany = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: two });
-    expect(tooMany.status).toBeGreaterThanOrEqual(400);
-    expect(tooMany.status).toBeLessThan(500);
-    expect((await tooMany.json()).errors[0].extensions.code).toBeTruthy();
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
 

@@ -12,8 +12,17 @@ const CODES_BY_STATUS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/**
+ * GraphQL Armor words its depth, alias and directive limits as syntax errors, but they are validation rules
+ * over a well-formed document (its token limit is a real parse limit).
+ */
+const ARMOR_VALIDATION = /^Syntax Error: ((Query depth|Aliases|Directives) limit of .*)$/s;
+
 /** Graphql-js quotes offending values in its messages; a value may be a password or a token. */
 function withoutValues(message: string): string {
+  const armor = ARMOR_VALIDATION.exec(message);
+  if (armor) return armor[1]!;
+  if (message.startsWith('Unknown operation named')) return 'Unknown operation named in operationName.';
   const variable = /^Variable "(\$\w+)" got invalid value/.exec(message);
   if (variable) {
     const path = [...message.matchAll(/ at "([^"]*)"/g)].at(-1)?.[1];
@@ -30,6 +39,7 @@ function codeFor(error: GraphQLError): string {
   // Missing or mistyped variables: the client's input, like every other argument check.
   if (/^Variable "\$/.test(error.message)) return 'BAD_USER_INPUT';
   if (status && CODES_BY_STATUS[status]) return CODES_BY_STATUS[status]!;
+  if (ARMOR_VALIDATION.test(error.message)) return 'GRAPHQL_VALIDATION_FAILED';
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   return 'GRAPHQL_VALIDATION_FAILED';
 }
