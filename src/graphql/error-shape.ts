@@ -46,7 +46,12 @@ function codeFor(error: GraphQLError): string {
 
 /** Every error a client receives: a code, no echoed values, nothing of the server's internals. */
 function shape(error: GraphQLError): GraphQLError {
-  const { originalError: _original, stacktrace: _stack, ...extensions } = error.extensions as Record<string, unknown>;
+  const { originalError, stacktrace: _stack, ...extensions } = error.extensions as Record<string, unknown>;
+  // Yoga answers 200 to application/json clients unless a request error has a non-GraphQL cause (unreadable
+  // JSON, no body), which it reads from `originalError`. That cause may quote the body, so it goes, and its
+  // status (400) is kept by marking the status as ours rather than the spec's default.
+  const http = extensions.http as { status?: number; spec?: boolean } | undefined;
+  if (originalError && http?.spec) extensions.http = { ...http, spec: false };
   return new GraphQLError(withoutValues(error.message), {
     nodes: error.nodes,
     source: error.source,
