@@ -177,8 +177,21 @@ describe('security headers and CORS', () => {
       const response = await preflight(origin);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+      expect(response.headers.get('vary')).toMatch(/\bOrigin\b/);
     }
-    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    // Refused origins, "null" included (sandboxed iframes, local files), get no CORS header at all.
+    for (const origin of ['https://evil.example', 'null']) {
+      const refused = await preflight(origin);
+      expect([...refused.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(refused.headers.get('vary')).toMatch(/\bOrigin\b/);
+    }
+    const plain = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(plain.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(plain.headers.get('vary')).toMatch(/\bOrigin\b/);
 
     const configured = await startTestApp({ protection: { corsOrigins: ['https://app.example.com'], allowLocalhostOrigins: false } });
     try {

@@ -36,19 +36,23 @@ export function useSecurityHeaders(): Plugin {
       response.headers.set('x-frame-options', 'DENY');
       response.headers.set('referrer-policy', 'no-referrer');
       response.headers.set('cross-origin-opener-policy', 'same-origin');
+      // CORS headers depend on the Origin header, so caches must keep one answer per origin.
+      if (!/\borigin\b/i.test(response.headers.get('vary') ?? '')) response.headers.append('vary', 'Origin');
     },
   };
 }
 
 /** CORS: our own origin, the configured ones, and localhost front-ends in development; nobody else. */
-export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOptions {
+export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOptions | false {
   const allowed = new Set([new URL(security.publicUrl).origin, ...security.corsOrigins.map((o) => new URL(o).origin)]);
   const isAllowed = (origin: string) =>
     allowed.has(origin) || (security.allowLocalhost && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
   return (request) => {
     const origin = request.headers.get('origin');
+    // A refused origin (including "null", which sandboxed frames and local files send) gets no CORS header at all.
+    if (!origin || !isAllowed(origin)) return false;
     return {
-      origin: origin && isAllowed(origin) ? origin : 'null',
+      origin,
       credentials: false,
       methods: ['GET', 'POST'],
       allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-request-id'],
