@@ -38,14 +38,16 @@ export interface Config {
   postmarkServerToken: string | undefined;
   /** Postmark's API base URL (tests point it at a local fake). */
   postmarkApiUrl: string;
+  /** How reset mail leaves: Postmark, or .eml files in DATA_DIR/outbox (development; explicit in production). */
+  mailTransport: 'postmark' | 'outbox';
   /** Sender of every email. */
   mailFrom: string;
   /** The front-end page that completes a reset; the token is appended to it. */
   resetUrl: string;
   /** How long a password reset link works. */
   resetTokenTtlMinutes: number;
-  /** Where rate-limit counts live: this process's memory, or Redis shared by every instance. */
-  rateLimitStore: 'memory' | 'redis';
+  /** Where rate-limit counts live: this process's memory, or Redis or PostgreSQL shared by every instance. */
+  rateLimitStore: 'memory' | 'redis' | 'postgres';
   redisUrl: string;
   /** Proxies in front of us that append to X-Forwarded-For; 0 trusts only the socket's address. */
   trustProxy: number;
@@ -104,6 +106,19 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (jwtSecret === undefined && nodeEnv === 'production') {
     throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters)');
   }
+  const rateLimitStore = oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis', 'postgres'] as const, 'memory');
+  if (rateLimitStore === 'postgres' && databaseUrl === undefined) {
+    throw new ConfigError('RATE_LIMIT_STORE=postgres needs DATABASE_URL (the embedded database serves one process)');
+  }
+  const postmarkServerToken = read(env, 'POSTMARK_SERVER_TOKEN');
+  const mailTransport = oneOf(env, 'MAIL_TRANSPORT', ['postmark', 'outbox'] as const, postmarkServerToken ? 'postmark' : 'outbox');
+  if (mailTransport === 'postmark' && !postmarkServerToken) {
+    throw new ConfigError('MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN');
+  }
+  // A production server that silently wrote reset mail to a folder would lock users out without a word.
+  if (nodeEnv === 'production' && mailTransport === 'outbox' && read(env, 'MAIL_TRANSPORT') !== 'outbox') {
+    throw new ConfigError('Production needs a mail transport: set POSTMARK_SERVER_TOKEN, or MAIL_TRANSPORT=outbox to keep mail in DATA_DIR/outbox');
+  }
   return Object.freeze({
     nodeEnv,
     port,
@@ -121,12 +136,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     bcryptWorkers: integer(env, 'BCRYPT_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 64),
     pictureMaxBytes: integer(env, 'PICTURE_MAX_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     pictureMaxPixels: integer(env, 'PICTURE_MAX_PIXELS', 25_000_000, 15_625, 268_402_689),
-    postmarkServerToken: read(env, 'POSTMARK_SERVER_TOKEN'),
+    postmarkServerToken,
+    mailTransport,
     postmarkApiUrl: url(env, 'POSTMARK_API_URL', ['http:', 'https:']) ?? 'https://api.postmarkapp.com',
     mailFrom: emailSetting(env, 'MAIL_FROM', 'noreply@demo.com'),
     resetUrl: url(env, 'RESET_URL', ['http:', 'https:']) ?? `${publicUrl.replace(/\/+$/, '')}/reset-password?token=`,
     resetTokenTtlMinutes: integer(env, 'RESET_TOKEN_TTL_MINUTES', 30, 1, 24 * 60),
-    rateLimitStore: oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis'] as const, 'memory'),
+    rateLimitStore,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),

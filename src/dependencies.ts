@@ -7,8 +7,7 @@ import type { Logger } from './logger.ts';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
-import { memoryRateLimiter } from './modules/ratelimit/limiter.ts';
-import { redisRateLimiter } from './modules/ratelimit/redis.ts';
+import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from './modules/ratelimit/limiter.ts';
 
 /** Turns the configuration into the app's settings and ports: the one place that chooses implementations. */
 export async function appDependencies(config: Config, logger: Logger, prisma: PrismaClient): Promise<AppDependencies> {
@@ -27,10 +26,10 @@ export async function appDependencies(config: Config, logger: Logger, prisma: Pr
     },
     protection: protectionFrom(config),
     pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
-    mailer: config.postmarkServerToken
-      ? postmarkMailer({ serverToken: config.postmarkServerToken, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
+    mailer: config.mailTransport === 'postmark'
+      ? postmarkMailer({ serverToken: config.postmarkServerToken!, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
-    limiter: config.rateLimitStore === 'redis' ? await redisRateLimiter(config.redisUrl) : memoryRateLimiter(),
+    limiter: await rateLimiterFor(config),
     background: backgroundTasks(),
   };
 }
@@ -50,4 +49,10 @@ export function protectionFrom(config: Config): Protection {
     maxDirectives: config.graphqlMaxDirectives,
     maxComplexity: config.graphqlMaxComplexity,
   };
+}
+
+async function rateLimiterFor(config: Config): Promise<RateLimiter> {
+  if (config.rateLimitStore === 'redis') return redisRateLimiter(config.redisUrl);
+  if (config.rateLimitStore === 'postgres') return postgresRateLimiter(config.databaseUrl!);
+  return memoryRateLimiter();
 }

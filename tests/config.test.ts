@@ -28,9 +28,19 @@ describe('configuration', () => {
   });
 
   it('runs in production with a JWT secret, introspection and GraphiQL off', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), POSTMARK_SERVER_TOKEN: 'server-token' };
+    const config = loadConfig(production);
     expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12, introspection: false, graphiql: false });
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), GRAPHIQL: 'on' }).graphiql).toBe(true);
+    expect(config.mailTransport).toBe('postmark');
+    expect(loadConfig({ ...production, GRAPHIQL: 'on' }).graphiql).toBe(true);
+  });
+
+  it('refuses to start in production without a mail transport, unless the outbox is chosen explicitly', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/^Production needs a mail transport: set POSTMARK_SERVER_TOKEN/);
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'outbox' }).mailTransport).toBe('outbox');
+    expect(loadConfig({}).mailTransport).toBe('outbox'); // development
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'postmark' })).toThrow(/^MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN/);
   });
 
   it('has the documented protection defaults', () => {
@@ -81,7 +91,9 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'not an address' }, /^MAIL_FROM must be an email address/],
     [{ RESET_URL: 'javascript:alert(1)' }, /^RESET_URL must start with http/],
     [{ RESET_TOKEN_TTL_MINUTES: '0' }, /^RESET_TOKEN_TTL_MINUTES must be a whole number from 1/],
-    [{ RATE_LIMIT_STORE: 'memcached' }, /^RATE_LIMIT_STORE must be one of memory, redis/],
+    [{ RATE_LIMIT_STORE: 'memcached' }, /^RATE_LIMIT_STORE must be one of memory, redis, postgres/],
+    [{ RATE_LIMIT_STORE: 'postgres' }, /^RATE_LIMIT_STORE=postgres needs DATABASE_URL/],
+    [{ MAIL_TRANSPORT: 'pigeon' }, /^MAIL_TRANSPORT must be one of postmark, outbox/],
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must start with redis/],
     [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, /^CORS_ORIGINS must list origins/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH must be a whole number/],

@@ -57,10 +57,21 @@ describe('createPost', () => {
       { field: 'content', message: 'Field must not contain control characters.' },
     ]],
     [{ title: 'two\nlines', content: 'x' }, [{ field: 'title', message: 'Field must not contain control characters.' }]],
+    [{ title: 'evil\u202Egnp.exe', content: 'x' }, [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }]],
+    [{ title: 'zero\u200Bwidth', content: 'x' }, [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }]],
+    [{ title: 'half\uDC00', content: 'half\uD800' }, [
+      { field: 'title', message: 'Field must be valid Unicode text.' },
+      { field: 'content', message: 'Field must be valid Unicode text.' },
+    ]],
   ])('refuses %o and stores nothing', async (input, fieldErrors) => {
     const ada = await signUp(t);
     expect(await create(ada, input)).toEqual({ __typename: 'ValidationError', fieldErrors });
     expect(await t.prisma.post.count()).toBe(0);
+  });
+
+  it('accepts emoji sequences in titles, whose joiners and variation selectors are part of the picture', async () => {
+    const ada = await signUp(t);
+    expect((await create(ada, { title: 'At work 👩‍💻 ❤️ 1️⃣ 👍🏽', content: 'ok' })).__typename).toBe('CreatePostSuccess');
   });
 
   it('accepts exactly 100 characters of title, counted as characters, not bytes', async () => {

@@ -54,6 +54,7 @@ describe('register', () => {
     [{ username: 'C' }, [{ field: 'username', message: 'Field must be between 2 and 20 characters long.' }]],
     [{ username: 'x'.repeat(21) }, [{ field: 'username', message: 'Field must be between 2 and 20 characters long.' }]],
     [{ username: 'bad\u0000name' }, [{ field: 'username', message: 'Field must not contain control characters.' }]],
+    [{ username: 'half\uD800' }, [{ field: 'username', message: 'Field must be valid Unicode text.' }]],
     [{ email: '' }, [{ field: 'email', message: 'This field is required.' }]],
     [{ email: 'not-an-email' }, [{ field: 'email', message: 'Invalid email address.' }]],
     [{ email: 'x@localhost' }, [{ field: 'email', message: 'Invalid email address.' }]],
@@ -74,6 +75,21 @@ describe('register', () => {
   ])('refuses %o with the original messages', async (input, expected) => {
     expect(await fieldErrors(input)).toEqual(expected);
     expect(await t.prisma.user.count()).toBe(0);
+  });
+
+  it.each(['ad\u200Bmin', '\u202Enimda', 'ad\uFEFFmin', 'ad\u2060min', 'ad\u2066min', 'a\u3164b', 'ad\u00ADmin', 'ad\u2028min'])(
+    'refuses the username %j, which would look like another, with a field error',
+    async (username) => {
+      expect(await fieldErrors({ username })).toEqual([
+        { field: 'username', message: 'Field must not contain invisible or text-direction characters.' },
+      ]);
+    },
+  );
+
+  it('accepts letters of any script, as the original did (Cyrillic, accents, CJK)', async () => {
+    for (const [i, username] of ['Алиса', 'José', '李小龍', 'Zoë Ann'].entries()) {
+      expect((await register({ username, email: `intl${i}@demo.com` })).__typename).toBe('RegisterSuccess');
+    }
   });
 
   it('accepts international domain names and a 120-character email', async () => {

@@ -80,10 +80,7 @@ describe('requestReset', () => {
       expect((await requestReset(email, '203.0.113.7')).message).toBe(SENT);
     }
     expect(t.sent).toHaveLength(6); // the fourth from that IP was dropped
-
-    t.clock.advance(15 * MINUTE + 1000);
-    await requestReset('ada@demo.com', '203.0.113.8');
-    expect(t.sent).toHaveLength(7);
+    // Windows reopening is the rate limiter's own behaviour, tested per store in ratelimit-stores.test.ts.
   });
 });
 

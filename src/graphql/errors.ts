@@ -25,6 +25,10 @@ export function rateLimited(retryAfterMs: number): GraphQLError {
   });
 }
 
+export function isRateLimited(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions.code === 'RATE_LIMITED';
+}
+
 export function unauthenticated(): GraphQLError {
   return codedError('UNAUTHENTICATED', 'You must be logged in to do that.');
 }

@@ -71,7 +71,9 @@ function checkOperation(request: OperationRequest, maxComplexity: number): Graph
   const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variableValues ?? {});
   // Variables that do not fit their types are refused by graphql-js' own execution, before any resolver runs.
   if (coerced.errors) return undefined;
-  if (!isStorableText(coerced.coerced) || hasUnstorableLiteral(request.document)) {
+  // Mutations check their text fields themselves and answer field errors; other operations have no such channel.
+  const checkText = operation.operation !== 'mutation';
+  if (checkText && (!isStorableText(coerced.coerced) || hasUnstorableLiteral(request.document))) {
     return badUserInput('A text argument contains a NUL character or an unpaired surrogate, which are not allowed.');
   }
   // Measure the operation that will run (not merely the first one in the document) with its fragments.

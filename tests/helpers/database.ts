@@ -15,9 +15,14 @@ export interface TestDatabase {
 
 export const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL);
 
-/** An empty database of its own: an in-memory PGlite, or a new schema on TEST_DATABASE_URL. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/** The PostgreSQL server for tests that need a real one whatever the pass (CI starts it). */
+export const POSTGRES_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+/**
+ * An empty database of its own: an in-memory PGlite, or a new schema on TEST_DATABASE_URL (or on `serverUrl`,
+ * for tests that need a server in every pass).
+ */
+export async function createTestDatabase(serverUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
     return { url: embedded.url, schema: undefined, poolSize: 1, sql: querier(embedded.url), close: embedded.stop };

@@ -108,7 +108,11 @@ export async function startTestApp({ settings = {}, protection = {}, mailer, lim
     settings: { ...TEST_SETTINGS, ...settings },
     pictures: localPictureStorage(picturesDir),
     mailer: mailer ?? { send: async (message) => void sent.push(message) },
-    limiter: sharedLimiter ?? { hit: (...args) => limiter.hit(...args), peek: (...args) => limiter.peek(...args) },
+    limiter: sharedLimiter ?? {
+      consume: (budgets) => limiter.consume(budgets),
+      refund: (budgets) => limiter.refund(budgets),
+      close: async () => {},
+    },
     protection: { ...TEST_PROTECTION, ...protection },
     background,
     now: () => clock.now,

@@ -1,7 +1,7 @@
 import type { User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { FieldErrors, LoginFailedError, ValidationError } from '../../graphql/errors.ts';
-import { type Budget, enforceBudgets } from '../ratelimit/budgets.ts';
+import type { Budget } from '../ratelimit/limiter.ts';
 import {
   checkEmail,
   checkNewPassword,
@@ -37,11 +37,10 @@ export async function registerUser(deps: LimitedDeps, input: RegisterInput): Pro
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
   // "That email is taken" tells whether an address has an account: keep that question expensive.
-  const budgets: Budget[] = [
-    [`register:ip:${deps.clientIp}`, REGISTER_LIMITS.perIp, HOUR],
-    [`register:email:${email}`, REGISTER_LIMITS.perEmail, FIFTEEN_MINUTES],
-  ];
-  await enforceBudgets(deps.limiter, budgets, deps.now(), 'record');
+  await deps.limiter.consume([
+    { key: `register:ip:${deps.clientIp}`, limit: REGISTER_LIMITS.perIp, windowMs: HOUR },
+    { key: `register:email:${email}`, limit: REGISTER_LIMITS.perEmail, windowMs: FIFTEEN_MINUTES },
+  ]);
   const usernameOk = checkUsername(errors, 'username', username);
   const emailOk = checkEmail(errors, 'email', email);
   checkNewPassword(errors, input.password, input.confirmPassword);
@@ -85,20 +84,19 @@ export async function logIn(deps: LimitedDeps, input: LoginInput): Promise<Login
   errors.throwIfAny();
 
   const failureBudgets: Budget[] = [
-    [`login-failures:${email}:${deps.clientIp}`, settings.loginMaxFailures, FIFTEEN_MINUTES],
-    [`login-failures:${deps.clientIp}`, settings.loginMaxFailures * 4, FIFTEEN_MINUTES],
+    { key: `login-failures:${email}:${deps.clientIp}`, limit: settings.loginMaxFailures, windowMs: FIFTEEN_MINUTES },
+    { key: `login-failures:${deps.clientIp}`, limit: settings.loginMaxFailures * 4, windowMs: FIFTEEN_MINUTES },
   ];
-  // Only failures count, so look first and record after a failed check.
-  await enforceBudgets(deps.limiter, failureBudgets, now(), 'peek');
+  // Every attempt reserves a failure before its password is checked, so concurrent guesses cannot all get
+  // past the budget; an attempt that turns out right gives its reservation back.
+  await deps.limiter.consume(failureBudgets);
 
   const user = await prisma.user.findUnique({ where: { email } });
   const valid = user
     ? await verifyPassword(input.password, user.passwordHash)
     : (await wasteVerification(input.password, settings.bcryptCost), false);
-  if (!user || !valid) {
-    await enforceBudgets(deps.limiter, failureBudgets, now(), 'record');
-    throw new LoginFailedError();
-  }
+  if (!user || !valid) throw new LoginFailedError();
+  await deps.limiter.refund(failureBudgets);
 
   const issuedAt = now();
   const expiresAt = new Date(issuedAt.getTime() + (input.remember ? LONG_SESSION_MS : SHORT_SESSION_MS));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from '../../graphql/context.ts';
-import { FieldErrors, InvalidResetTokenError } from '../../graphql/errors.ts';
+import { FieldErrors, InvalidResetTokenError, isRateLimited } from '../../graphql/errors.ts';
 import { passwordResetEmail } from '../mail/messages.ts';
 import { checkEmail, checkNewPassword, normalizeEmail } from '../users/user.validation.ts';
 import { hashPassword } from './password.ts';
@@ -26,11 +26,13 @@ export async function requestReset(deps: Deps, rawEmail: string): Promise<void> 
 
   const now = deps.now();
   const { limit, windowMs } = RESET_THROTTLE;
-  const [byEmail, byIp] = await Promise.all([
-    deps.limiter.hit(`reset:email:${email}`, limit, windowMs, now),
-    deps.limiter.hit(`reset:ip:${deps.clientIp}`, limit, windowMs, now),
-  ]);
-  if (!byEmail.allowed || !byIp.allowed) {
+  try {
+    await deps.limiter.consume([
+      { key: `reset:email:${email}`, limit, windowMs },
+      { key: `reset:ip:${deps.clientIp}`, limit, windowMs },
+    ]);
+  } catch (error) {
+    if (!isRateLimited(error)) throw error;
     deps.log.info({ ip: deps.clientIp }, 'Password reset request throttled: no email sent');
     return;
   }

@@ -43,7 +43,8 @@ export function postmarkMailer(options: { serverToken: string; apiUrl: string; f
 
 /**
  * Development mail: each message becomes a file in `dir` (an .eml any mail program opens, and its HTML
- * beside it), and the links it contains are logged, so a reset can be finished by hand.
+ * beside it), and the file is logged, so a reset can be finished by hand. The link is not logged: its token
+ * would let anyone who reads the logs take over the account.
  */
 export function outboxMailer(options: { dir: string; from: string; log: Logger }): Mailer {
   return {
@@ -62,8 +63,7 @@ export function outboxMailer(options: { dir: string; from: string; log: Logger }
       const file = path.join(options.dir, `${base}.eml`);
       await fs.writeFile(file, eml);
       await fs.writeFile(path.join(options.dir, `${base}.html`), message.html);
-      const links = message.text.match(/https?:\/\/\S+/g) ?? [];
-      options.log.info({ to: message.to, subject: message.subject, file, links }, 'Mail written to the development outbox');
+      options.log.info({ subject: message.subject, file }, 'Mail written to the development outbox');
     },
   };
 }

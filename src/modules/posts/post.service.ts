@@ -1,7 +1,7 @@
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { codedError, FieldErrors } from '../../graphql/errors.ts';
-import { MESSAGES } from '../users/user.validation.ts';
+import { hasInvisibleCharacters, isMalformedText, MESSAGES } from '../users/user.validation.ts';
 
 type Deps = Pick<Context, 'prisma'>;
 
@@ -25,6 +25,10 @@ function checkPost(input: { title: string; content: string }): void {
     if ([...value].length > max) errors.add(field, `Field cannot be longer than ${max} characters.`);
     if (CONTROL_EXCEPT_WHITESPACE.test(value) || (field === 'title' && /[\t\n\r]/.test(value))) {
       errors.add(field, MESSAGES.controlCharacters);
+    } else if (isMalformedText(value)) {
+      errors.add(field, MESSAGES.malformedText);
+    } else if (field === 'title' && hasInvisibleCharacters(value, { allowEmoji: true })) {
+      errors.add(field, MESSAGES.invisibleCharacters);
     }
   };
   check('title', input.title, TITLE_MAX_LENGTH);

@@ -1,34 +1,106 @@
-export interface RateDecision {
-  allowed: boolean;
-  /** When refused: how long until the oldest counted attempt leaves the window. */
-  retryAfterMs: number;
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { createClient } from 'redis';
+import {
+  type IRateLimiterStoreOptions,
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { rateLimited } from '../../graphql/errors.ts';
+
+/**
+ * At most `limit` attempts under `key` in a window of `windowMs` (whole seconds) that opens with the first
+ * attempt. Keys hold client values (emails), so long ones are hashed to keep every store's rows small.
+ */
+export interface Budget {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+/** Budgets enforced by rate-limiter-flexible, with the same rules in memory, Redis or PostgreSQL. */
+export interface RateLimiter {
+  /** Takes one attempt from every budget, atomically in the store; RATE_LIMITED (longest wait) if any was spent. */
+  consume(budgets: Budget[]): Promise<void>;
+  /** Gives one attempt back to every budget: it was reserved for a check that turned out not to count. */
+  refund(budgets: Budget[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+type StoreFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+
+const storeKey = (key: string) => (key.length <= 64 ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`);
+
+/** One rate-limiter-flexible instance per (limit, window) pair, created on first use. */
+function limiterOver(factory: StoreFactory, close: () => Promise<void> = async () => {}): RateLimiter {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiterFor = ({ limit, windowMs }: Budget) => {
+    const id = `${limit}x${windowMs}`;
+    let limiter = limiters.get(id);
+    if (!limiter) {
+      limiter = factory({ keyPrefix: `flaskblog:rl:${id}`, points: limit, duration: Math.max(1, Math.round(windowMs / 1000)) });
+      limiters.set(id, limiter);
+    }
+    return limiter;
+  };
+  return {
+    async consume(budgets) {
+      const outcomes = await Promise.allSettled(budgets.map((budget) => limiterFor(budget).consume(storeKey(budget.key))));
+      const refusals: RateLimiterRes[] = [];
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') continue;
+        if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason; // the store failed
+        refusals.push(outcome.reason);
+      }
+      if (refusals.length) throw rateLimited(Math.max(...refusals.map((refusal) => refusal.msBeforeNext)));
+    },
+    async refund(budgets) {
+      await Promise.all(budgets.map((budget) => limiterFor(budget).reward(storeKey(budget.key))));
+    },
+    close,
+  };
 }
 
 /**
- * Counts attempts per key in a sliding window. In memory for one process (below), or in Redis shared by
- * every instance (redis.ts): both keep the same rules.
+ * One process's budgets. Every key is dropped when its window ends (a timer per key), so a flood of distinct
+ * keys costs memory only for one window.
  */
-export interface RateLimiter {
-  /** Records an attempt, unless the key already had `limit` attempts within `windowMs`. */
-  hit(key: string, limit: number, windowMs: number, now: Date): Promise<RateDecision>;
-  /** Tells whether an attempt would be allowed, recording nothing (e.g. before checking a password). */
-  peek(key: string, limit: number, windowMs: number, now: Date): Promise<RateDecision>;
-  close?(): Promise<void>;
+export function memoryRateLimiter(): RateLimiter {
+  return limiterOver((options) => new RateLimiterMemory(options));
 }
 
-export function memoryRateLimiter(): RateLimiter {
-  const attempts = new Map<string, number[]>();
-  const decide = (key: string, limit: number, windowMs: number, now: Date, record: boolean): RateDecision => {
-    const time = now.getTime();
-    const recent = (attempts.get(key) ?? []).filter((at) => at > time - windowMs);
-    const allowed = recent.length < limit;
-    if (allowed && record) recent.push(time);
-    if (recent.length) attempts.set(key, recent);
-    else attempts.delete(key);
-    return { allowed, retryAfterMs: allowed ? 0 : recent[0]! + windowMs - time };
-  };
+/** Budgets shared by every instance that uses the same Redis; this instance's memory covers a Redis outage. */
+export async function redisRateLimiter(url: string, prefix = ''): Promise<RateLimiter> {
+  const client = createClient({ url, disableOfflineQueue: true });
+  client.on('error', () => {}); // reconnects by itself; each refused call falls back to the insurance limiter
+  await client.connect();
+  return limiterOver(
+    (options) => new RateLimiterRedis({ ...shared(options, prefix), storeClient: client, useRedisPackage: true }),
+    async () => void (await client.quit()),
+  );
+}
+
+/**
+ * Budgets shared through PostgreSQL (several instances, no Redis): one atomic upsert per budget on the
+ * rate_limits table that the migrations create.
+ */
+export function postgresRateLimiter(url: string, schema?: string): RateLimiter {
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: schema ? `-c search_path=${schema},public` : undefined });
+  return limiterOver(
+    (options) =>
+      new RateLimiterPostgres({ ...shared(options), storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, schemaName: schema }),
+    () => pool.end(),
+  );
+}
+
+function shared(options: { keyPrefix: string; points: number; duration: number }, prefix = ''): IRateLimiterStoreOptions {
   return {
-    hit: async (key, limit, windowMs, now) => decide(key, limit, windowMs, now, true),
-    peek: async (key, limit, windowMs, now) => decide(key, limit, windowMs, now, false),
+    ...options,
+    keyPrefix: `${prefix}${options.keyPrefix}`,
+    storeClient: undefined,
+    insuranceLimiter: new RateLimiterMemory(options),
   };
 }

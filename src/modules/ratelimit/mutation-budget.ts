@@ -1,7 +1,6 @@
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../graphql/context.ts';
-import { enforceBudgets } from './budgets.ts';
 
 const MINUTE = 60_000;
 
@@ -13,7 +12,7 @@ export function useMutationBudget(perMinute: number): Plugin<Context> {
       if (operation?.operation !== 'mutation') return;
       const context = args.contextValue;
       try {
-        await enforceBudgets(context.limiter, [[`mutations:${context.clientIp}`, perMinute, MINUTE]], context.now(), 'record');
+        await context.limiter.consume([{ key: `mutations:${context.clientIp}`, limit: perMinute, windowMs: MINUTE }]);
       } catch (error) {
         setResultAndStopExecution({ errors: [error as GraphQLError] });
       }

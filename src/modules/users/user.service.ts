@@ -24,7 +24,7 @@ export interface UpdateAccountInput {
 /**
  * Changes the viewer's username, email and/or picture; omitted fields stay as they are. Uniqueness is
  * checked only for values that change, as in the original. All or nothing: on any error no row changes and
- * no new file remains; the old picture is deleted only once the new one is committed.
+ * no new file remains; the replaced picture is deleted only once the new one is committed.
  */
 export async function updateAccount(deps: Deps, user: User, input: UpdateAccountInput): Promise<User> {
   const { prisma, settings, pictures } = deps;
@@ -56,20 +56,25 @@ export async function updateAccount(deps: Deps, user: User, input: UpdateAccount
   errors.throwIfAny();
 
   if (picture) await pictures.save(picture.name, picture.bytes);
-  let updated: User;
+  const data = { username, email, ...(picture ? { imageFile: picture.name } : {}) };
+  let saved: { updated: User; previousFile: string };
   try {
-    updated = await prisma.user.update({
-      where: { id: user.id },
-      data: { username, email, ...(picture ? { imageFile: picture.name } : {}) },
-    });
+    saved = !picture
+      ? { updated: await prisma.user.update({ where: { id: user.id }, data }), previousFile: user.imageFile }
+      : await prisma.$transaction(async (tx) => {
+          // Locks the row, so concurrent uploads each learn the file they replace and none is left behind.
+          const [current] = await tx.$queryRaw<{ image_file: string }[]>`SELECT image_file FROM users WHERE id = ${user.id} FOR UPDATE`;
+          const updated = await tx.user.update({ where: { id: user.id }, data });
+          return { updated, previousFile: current?.image_file ?? user.imageFile };
+        });
   } catch (error) {
     if (picture) await pictures.remove(picture.name);
     const field = takenFieldOf(error);
     if (field) throw new ValidationError([{ field, message: MESSAGES[`${field}Taken`] }]);
     throw error;
   }
-  if (picture && user.imageFile !== DEFAULT_PICTURE) {
-    await pictures.remove(user.imageFile).catch((error) => deps.log.warn({ err: error }, 'Could not delete the old picture'));
+  if (picture && saved.previousFile !== DEFAULT_PICTURE) {
+    await pictures.remove(saved.previousFile).catch((error) => deps.log.warn({ err: error }, 'Could not delete the old picture'));
   }
-  return updated;
+  return saved.updated;
 }

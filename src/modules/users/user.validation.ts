@@ -7,6 +7,8 @@ export const MESSAGES = {
   required: 'This field is required.',
   usernameLength: 'Field must be between 2 and 20 characters long.',
   controlCharacters: 'Field must not contain control characters.',
+  invisibleCharacters: 'Field must not contain invisible or text-direction characters.',
+  malformedText: 'Field must be valid Unicode text.',
   invalidEmail: 'Invalid email address.',
   emailTooLong: 'Field cannot be longer than 120 characters.',
   passwordTooShort: 'Field must be at least 8 characters long.',
@@ -22,6 +24,26 @@ export const PASSWORD_MAX_BYTES = 72;
 export const EMAIL_MAX_LENGTH = 120;
 
 const CONTROL = /\p{Cc}/u;
+
+/**
+ * Characters that show nothing or reorder the text around them: zero-width and format characters (U+200B,
+ * U+FEFF), bidirectional overrides and isolates (U+202E), line separators, fillers and variation selectors;
+ * and half of a surrogate pair. Two names that differ only by these would look identical.
+ */
+const INVISIBLE =
+  /[\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]|[\uD800-\uDFFF]/u;
+/** Emoji sequences use some of those (👩‍💻 joins with U+200D, ❤️ ends with U+FE0F); titles may have them. */
+const EMOJI_SEQUENCE = /[#*0-9]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}][\uFE0E\uFE0F]?(\u200D(?=\p{Extended_Pictographic}))?/gu;
+
+/** Half of a surrogate pair, alone: PostgreSQL would silently store U+FFFD instead. */
+export function isMalformedText(text: string): boolean {
+  return /[\uD800-\uDFFF]/u.test(text);
+}
+
+/** True when the text holds a character that renders as nothing or reorders text (see INVISIBLE). */
+export function hasInvisibleCharacters(text: string, { allowEmoji }: { allowEmoji: boolean }): boolean {
+  return INVISIBLE.test(allowEmoji ? text.replace(EMOJI_SEQUENCE, '') : text);
+}
 
 /** Surrounding spaces go; the same text typed two ways (composed or not) becomes one. */
 export function normalizeUsername(raw: string): string {
@@ -39,13 +61,15 @@ export function checkUsername(errors: FieldErrors, field: string, username: stri
   const length = [...username].length;
   if (length < 2 || length > 20) errors.add(field, MESSAGES.usernameLength);
   if (CONTROL.test(username)) errors.add(field, MESSAGES.controlCharacters);
+  else if (isMalformedText(username)) errors.add(field, MESSAGES.malformedText);
+  else if (hasInvisibleCharacters(username, { allowEmoji: false })) errors.add(field, MESSAGES.invisibleCharacters);
   return !errors.has(field);
 }
 
 /** Email rules: WTForms 2.1's Email() (a local part, an @, a host name with a real TLD) and our 120 limit. */
 export function checkEmail(errors: FieldErrors, field: string, email: string): boolean {
   if (!email) return errors.add(field, MESSAGES.required), false;
-  if (!isEmailAddress(email)) errors.add(field, MESSAGES.invalidEmail);
+  if (isMalformedText(email) || !isEmailAddress(email)) errors.add(field, MESSAGES.invalidEmail);
   if ([...email].length > EMAIL_MAX_LENGTH) errors.add(field, MESSAGES.emailTooLong);
   return !errors.has(field);
 }
