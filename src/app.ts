@@ -60,7 +60,8 @@ export function createApp(deps: AppDependencies): App {
     corsOrigins: protection.corsOrigins,
     allowLocalhost: protection.allowLocalhostOrigins,
     maxBodyBytes: protection.maxBodyBytes,
-    maxUploadBytes: settings.pictureMaxBytes + 64 * 1024,
+    // Generous, so a picture somewhat over its limit is answered on its field (a ValidationError), not with 413.
+    maxUploadBytes: settings.pictureMaxBytes * 2 + 64 * 1024,
   };
 
   async function createContext(request: Request, server: ServerContext): Promise<Context> {
@@ -95,7 +96,7 @@ export function createApp(deps: AppDependencies): App {
     maskedErrors: { maskError: maskError(logger), isDev: false },
     // Multipart parsing limits: one file (a picture), a few small fields.
     fetchAPI: createFetch({
-      formDataLimits: { files: 1, fileSize: settings.pictureMaxBytes + 1, fields: 4, fieldSize: http.maxBodyBytes, parts: 5 },
+      formDataLimits: { files: 1, fileSize: http.maxUploadBytes, fields: 4, fieldSize: http.maxBodyBytes, parts: 5 },
     }),
     context: ({ request, req }) => createContext(request, { req }),
     plugins: [

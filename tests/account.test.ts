@@ -144,3 +144,71 @@ describe('updateAccount: profile picture', () => {
     expect(await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).toMatchObject({ imageFile: 'default.jpg' });
   });
 });
+
+describe('updateAccount: pictures under concurrency and failure', () => {
+  it('after six simultaneous uploads, exactly the picture the account points to remains', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    for (let round = 0; round < 3; round++) {
+      const uploads = await Promise.all(
+        Array.from({ length: 6 }, async (_, i) => uploadPicture(ada.token, file(await image(40 + i, 40, 'png'), `p${i}.png`))),
+      );
+      expect(uploads.every((upload) => upload.__typename === 'UpdateAccountSuccess')).toBe(true);
+      const { imageFile } = await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } });
+      expect(pictureFiles()).toEqual([imageFile]);
+    }
+  });
+
+  it('keeps the old picture and no new file when the database write fails', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const before = await uploadPicture(ada.token, file(await image(50, 50, 'png'), 'first.png'));
+    const kept = before.user.imageUrl.split('/').pop();
+    // A real failure inside PostgreSQL, after the new file is stored and before the row changes.
+    await t.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
+    await t.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_update BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION refuse_update()`);
+    try {
+      const result = await t.upload(UPDATE, { input: { picture: null } }, { 'input.picture': file(await image(60, 60, 'png'), 'second.png') }, { token: ada.token });
+      expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_update ON users');
+      await t.prisma.$executeRawUnsafe('DROP FUNCTION refuse_update()');
+    }
+    expect(pictureFiles()).toEqual([kept]);
+    expect((await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).imageFile).toBe(kept);
+  });
+});
+
+describe('updateAccount: picture size over real HTTP', () => {
+  /** A multipart upload of `size` bytes sent on a socket; resolves with the status and body, or how it failed. */
+  async function sendUpload(url: string, token: string, size: number) {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: UPDATE, variables: { input: { picture: null } } }));
+    form.append('map', JSON.stringify({ 0: ['variables.input.picture'] }));
+    form.append('0', file(new Uint8Array(size), 'big.png', 'image/png'));
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' }, body: form });
+      return { status: response.status, body: await response.json() };
+    } catch (error) {
+      return { status: 0, body: String((error as Error).cause ?? error) };
+    }
+  }
+
+  it('answers a ValidationError on the field up to twice the limit, and 413 (never a dropped connection) beyond', async () => {
+    const url = await t.listen();
+    const ada = await signUp(t, { username: 'Ada' });
+    for (const size of [2 * 1024 * 1024 + 100 * 1024, Math.round(3.3 * 1024 * 1024)]) {
+      const { status, body } = await sendUpload(url, ada.token, size);
+      expect(status, `${size} bytes`).toBe(200);
+      expect(body.data.updateAccount).toEqual({
+        __typename: 'ValidationError',
+        fieldErrors: [{ field: 'picture', message: 'The picture must be at most 2 MB.' }],
+      });
+    }
+    // Past the transport limit, repeatedly: the answer must arrive every time, not sometimes.
+    for (const size of [5 * 1024 * 1024, 5 * 1024 * 1024, 5 * 1024 * 1024, 30 * 1024 * 1024, 30 * 1024 * 1024, 60 * 1024 * 1024]) {
+      const { status, body } = await sendUpload(url, ada.token, size);
+      expect(status, `${size} bytes: ${JSON.stringify(body).slice(0, 200)}`).toBe(413);
+      expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    }
+    expect(pictureFiles()).toEqual([]);
+  });
+});
