@@ -96,7 +96,7 @@ describe('request size', () => {
     const big = new FormData();
     big.append('operations', operations);
     big.append('map', JSON.stringify({ 0: ['variables.p'] }));
-    big.append('0', new File([new Uint8Array(3 * 1024 * 1024)], 'big.png'));
+    big.append('0', new File([new Uint8Array(5 * 1024 * 1024)], 'big.png')); // past twice the 2 MB picture limit
     const tooBig = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: big });
     expect(tooBig.status).toBe(413);
 

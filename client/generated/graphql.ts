@@ -79,12 +79,18 @@ export type LoginMutation = { login:
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LogoutMutation = { logout: { __typename: 'LogoutSuccess', revokedSessions: number } };
+export type LogoutMutation = { logout:
+    | { __typename: 'LogoutSuccess', revokedSessions: number }
+    | { __typename: 'ValidationError' }
+   };
 
 export type LogoutAllMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LogoutAllMutation = { logoutAll: { __typename: 'LogoutSuccess', revokedSessions: number } };
+export type LogoutAllMutation = { logoutAll:
+    | { __typename: 'LogoutSuccess', revokedSessions: number }
+    | { __typename: 'ValidationError' }
+   };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -124,7 +130,10 @@ export type DeletePostMutationVariables = Exact<{
 }>;
 
 
-export type DeletePostMutation = { deletePost: { __typename: 'DeletePostSuccess', deletedPostId: string } };
+export type DeletePostMutation = { deletePost:
+    | { __typename: 'DeletePostSuccess', deletedPostId: string }
+    | { __typename: 'ValidationError' }
+   };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;

@@ -6,7 +6,8 @@
       "ValidationError"
     ],
     "DeletePostResult": [
-      "DeletePostSuccess"
+      "DeletePostSuccess",
+      "ValidationError"
     ],
     "Error": [
       "InvalidResetTokenError",
@@ -19,10 +20,12 @@
       "ValidationError"
     ],
     "LogoutAllResult": [
-      "LogoutSuccess"
+      "LogoutSuccess",
+      "ValidationError"
     ],
     "LogoutResult": [
-      "LogoutSuccess"
+      "LogoutSuccess",
+      "ValidationError"
     ],
     "Node": [
       "Post",
@@ -58,7 +61,8 @@
       "ValidationError"
     ],
     "DeletePostResult": [
-      "DeletePostSuccess"
+      "DeletePostSuccess",
+      "ValidationError"
     ],
     "Error": [
       "InvalidResetTokenError",
@@ -71,10 +75,12 @@
       "ValidationError"
     ],
     "LogoutAllResult": [
-      "LogoutSuccess"
+      "LogoutSuccess",
+      "ValidationError"
     ],
     "LogoutResult": [
-      "LogoutSuccess"
+      "LogoutSuccess",
+      "ValidationError"
     ],
     "Node": [
       "Post",

@@ -70,7 +70,8 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: "Ends this request's session; other devices stay logged in.",
     authScopes: { loggedIn: true },
-    errors: { types: [], union: { name: 'LogoutResult' } },
+    // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
+    errors: { types: [ValidationError], union: { name: 'LogoutResult' } },
     resolve: async (_root, _args, context) => {
       if (!context.sessionId) throw unauthenticated();
       await revokeSession(context, context.sessionId);
@@ -81,7 +82,7 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: 'Ends every session of the signed-in user, on every device.',
     authScopes: { loggedIn: true },
-    errors: { types: [], union: { name: 'LogoutAllResult' } },
+    errors: { types: [ValidationError], union: { name: 'LogoutAllResult' } },
     resolve: async (_root, _args, context) => ({ revokedSessions: await revokeAllSessions(context, context.viewer!.id) }),
   }),
 }));

@@ -63,7 +63,8 @@ builder.mutationFields((t) => ({
     type: DeletePostSuccess,
     description: "Deletes one of the signed-in user's posts, with the same rules as updatePost.",
     authScopes: { loggedIn: true },
-    errors: { types: [], union: { name: 'DeletePostResult' } },
+    // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
+    errors: { types: [ValidationError], union: { name: 'DeletePostResult' } },
     args: { id: t.arg.globalID({ required: true, for: PostNode }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));
