@@ -17,6 +17,7 @@ const db = connectPrisma({ url: url.toString(), poolSize: 10 });
 const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
 const app = createApp({
   prisma: db.prisma,
+  sql: db.sql,
   logger: pino({ level: 'silent' }),
   settings: {
     publicUrl: 'http://bench',

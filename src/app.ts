@@ -2,6 +2,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { BackgroundTasks } from './background.ts';
+import type { Sql } from './db/client.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
@@ -34,6 +35,7 @@ export interface Protection extends OperationLimits {
 
 export interface AppDependencies {
   prisma: PrismaClient;
+  sql: Sql;
   logger: Logger;
   settings: Settings;
   pictures: PictureStorage;
@@ -54,7 +56,7 @@ export type App = YogaServerInstance<ServerContext, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
-  const { prisma, logger, settings, pictures, mailer, limiter, background, protection, now = () => new Date() } = deps;
+  const { prisma, sql, logger, settings, pictures, mailer, limiter, background, protection, now = () => new Date() } = deps;
   const http = {
     publicUrl: settings.publicUrl,
     corsOrigins: protection.corsOrigins,
@@ -68,10 +70,10 @@ export function createApp(deps: AppDependencies): App {
     const requestId = requestIdOf(request);
     const token = bearerToken(request.headers.get('authorization'));
     const claims = token ? verifySessionToken(token, settings.jwtSecret, now()) : null;
-    const base = { prisma, settings, pictures, mailer, limiter, background, now };
+    const base = { prisma, sql, settings, pictures, mailer, limiter, background, now };
     // Requests without a valid token cost no query; with one, a single indexed lookup.
     const viewer = claims ? await findViewer(base, claims.userId, claims.sessionId) : null;
-    const loaders = createLoaders(prisma);
+    const loaders = createLoaders(sql);
     if (viewer) loaders.userById.prime(viewer.id, viewer);
     return {
       ...base,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppDependencies, Protection } from './app.ts';
 import { backgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
-import type { PrismaClient } from './generated/prisma/client.ts';
+import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
@@ -10,9 +10,10 @@ import { localPictureStorage } from './modules/pictures/storage.ts';
 import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from './modules/ratelimit/limiter.ts';
 
 /** Turns the configuration into the app's settings and ports: the one place that chooses implementations. */
-export async function appDependencies(config: Config, logger: Logger, prisma: PrismaClient): Promise<AppDependencies> {
+export async function appDependencies(config: Config, logger: Logger, database: Database): Promise<AppDependencies> {
   return {
-    prisma,
+    prisma: database.prisma,
+    sql: database.sql,
     logger,
     settings: {
       publicUrl: config.publicUrl,

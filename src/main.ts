@@ -24,7 +24,7 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);
 });
-const dependencies = await appDependencies(config, logger, database.prisma).catch(async (error: unknown) => {
+const dependencies = await appDependencies(config, logger, database).catch(async (error: unknown) => {
   logger.fatal({ err: error }, 'Could not start (is Redis reachable at REDIS_URL?)');
   await database.close();
   process.exit(1);

@@ -33,6 +33,7 @@ describe('health and readiness', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const app = createApp({
       prisma: dead.prisma,
+      sql: dead.sql,
       logger,
       settings: TEST_SETTINGS,
       pictures: localPictureStorage(t.picturesDir),

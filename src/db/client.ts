@@ -1,5 +1,13 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { parseTimestamptz } from './rows.ts';
+
+const TIMESTAMPTZ = 1184;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ ? parseTimestamptz : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export interface PrismaOptions {
   url: string;
@@ -8,36 +16,55 @@ export interface PrismaOptions {
   schema?: string;
 }
 
+/** A statement for the hot reads: its text never varies for the same `name`, so PostgreSQL plans it once. */
+export interface SqlStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** Runs a read and returns its rows as arrays (column order as selected): no per-row object is built by pg. */
+export type Sql = <Row extends unknown[]>(statement: SqlStatement) => Promise<Row[]>;
+
 export interface Database {
+  /** Schema, migrations' types and every write. */
   prisma: PrismaClient;
-  /** Calls the listener with the SQL of every statement Prisma sends; returns a function that removes it. */
+  /** The hot reads (pages of posts, authors), on the same pool as Prisma. */
+  sql: Sql;
+  /** Calls the listener with the SQL of every statement sent (Prisma's and `sql`'s); returns its remover. */
   onQuery(listener: (sql: string) => void): () => void;
   disconnect(): Promise<void>;
 }
 
 export function connectPrisma({ url, poolSize, schema }: PrismaOptions): Database {
-  const adapter = new PrismaPg(
-    {
-      connectionString: url,
-      max: poolSize,
-      options: schema ? `-c search_path=${schema},public` : undefined,
-    },
-    { schema },
-  );
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: schema ? `-c search_path=${schema},public` : undefined,
+  });
   const prisma = new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(pool, { schema }),
     log: [{ emit: 'event', level: 'query' }],
     // With a small pool (PGlite has one connection) a transaction may queue behind others for a while.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   const listeners = new Set<(sql: string) => void>();
   prisma.$on('query', (event) => listeners.forEach((listener) => listener(event.query)));
+  const sql: Sql = async <Row extends unknown[]>({ name, text, values }: SqlStatement) => {
+    for (const listener of listeners) listener(text);
+    const result = await pool.query<Row>({ name, text, values, rowMode: 'array', types });
+    return result.rows;
+  };
   return {
     prisma,
+    sql,
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    disconnect: () => prisma.$disconnect(),
+    async disconnect() {
+      await prisma.$disconnect();
+      if (!pool.ended) await pool.end();
+    },
   };
 }

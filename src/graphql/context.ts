@@ -1,3 +1,4 @@
+import type { Sql } from '../db/client.ts';
 import type { PrismaClient, User } from '../generated/prisma/client.ts';
 import type { BackgroundTasks } from '../background.ts';
 import type { Logger } from '../logger.ts';
@@ -24,6 +25,8 @@ export interface Settings {
 /** What every resolver sees. Built afresh for each request, so loaders never share a cache across users. */
 export interface Context {
   readonly prisma: PrismaClient;
+  /** The hot reads (pages, authors, counts) as typed SQL on Prisma's own pool. */
+  readonly sql: Sql;
   readonly requestId: string;
   readonly log: Logger;
   /** The signed-in user, or null: anonymous, or a token that is expired, forged or revoked. */
@@ -42,6 +45,6 @@ export interface Context {
   readonly loaders: ReturnType<typeof createLoaders>;
 }
 
-export function createLoaders(prisma: PrismaClient) {
-  return { ...createUserLoaders(prisma), ...createPostLoaders(prisma) };
+export function createLoaders(sql: Sql) {
+  return { ...createUserLoaders(sql), ...createPostLoaders(sql) };
 }

@@ -104,6 +104,7 @@ export async function startTestApp({ settings = {}, protection = {}, mailer, lim
   let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
   const app = createApp({
     prisma: database.prisma,
+    sql: database.sql,
     logger,
     settings: { ...TEST_SETTINGS, ...settings },
     pictures: localPictureStorage(picturesDir),

@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     {
       type: PostNode,
       description: `All posts, ${pageDescription}`,
-      resolve: (_root, args, context) => pagePosts(context.prisma, {}, args),
+      resolve: (_root, args, context) => pagePosts(context, {}, args),
     },
     PostConnection,
   ),
@@ -64,8 +64,7 @@ builder.prismaObjectFields('User', (t) => ({
       type: PostNode,
       description: `This user's posts, ${pageDescription}`,
       resolve: (user, args, context) => {
-        context.loaders.userById.prime(user.id, user); // every post here has this author
-        return pagePosts(context.prisma, { authorId: user.id }, args);
+        return pagePosts(context, { authorId: user.id }, args);
       },
     },
     PostConnection,

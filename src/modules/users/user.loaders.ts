@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient, User } from '../../generated/prisma/client.ts';
+import type { Sql } from '../../db/client.ts';
+import type { User } from '../../generated/prisma/client.ts';
+import { selectUsersById } from './user.queries.ts';
 
-export function createUserLoaders(prisma: PrismaClient) {
+export function createUserLoaders(sql: Sql) {
   return {
-    /** Batches every author lookup of a request into one `WHERE id IN (...)`. */
+    /** Batches every author lookup of a request into one `WHERE id = ANY(...)`; pages prime it with their authors. */
     userById: new DataLoader<number, User | null>(async (ids) => {
-      const users = await prisma.user.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(users.map((user) => [user.id, user]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const users = await selectUsersById(sql, ids);
+      return ids.map((id) => users.get(id) ?? null);
     }),
   };
 }

@@ -1,0 +1,9 @@
+import type { Sql } from '../../db/client.ts';
+import { toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
+import type { User } from '../../generated/prisma/client.ts';
+
+/** Users by id, in one statement. */
+export async function selectUsersById(sql: Sql, ids: readonly number[]): Promise<Map<number, User>> {
+  const rows = await sql<UserRow>({ name: 'users-by-id', text: `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::int[])`, values: [ids] });
+  return new Map(rows.map((row) => [row[0], toUser(row)]));
+}
