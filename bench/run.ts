@@ -23,6 +23,7 @@ log(`Loaded ${USERS} users and ${POSTS} posts in ${database.loadSeconds.toFixed(
 const serverEnv = (extra: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+  MAIL_TRANSPORT: 'outbox',
   LOG_LEVEL: 'warn',
   SEED_ON_START: 'false',
   BCRYPT_COST: String(BCRYPT_COST),

@@ -1,13 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 export interface Running {
   url: string;
+  /** CPU time the server process has used so far, in milliseconds (user + system). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+const TICKS_PER_SECOND = 100; // Linux's USER_HZ
+
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 export async function freePort(): Promise<number> {
@@ -18,10 +27,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts a script of ours (the API, the cluster, the ceiling) with tsx, and waits until it answers. */
+/**
+ * Starts a script (the API, the cluster, the ceiling, PostGraphile) in one Node process with tsx as a loader, so
+ * its CPU time can be read, and waits until it answers.
+ */
 export async function startScript(script: string, env: Record<string, string>, readyPath: string): Promise<Running> {
   const port = await freePort();
-  const child: ChildProcess = spawn(tsx, [script], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -31,12 +43,13 @@ export async function startScript(script: string, env: Record<string, string>, r
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`${script} did not start`);
-    const ok = await fetch(`${base}${readyPath}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}${readyPath}`).then((r) => r.status < 500, () => false); // 405 is an answer too
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     url: `${base}/graphql`,
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -6,6 +6,7 @@ import type { Sql } from './db/client.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
+import { useCompiledExecution } from './graphql/jit.ts';
 import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
 import { maskError, useErrorShape } from './graphql/error-shape.ts';
 import { schema } from './graphql/schema.ts';
@@ -73,16 +74,25 @@ export function createApp(deps: AppDependencies): App {
     const base = { prisma, sql, settings, pictures, mailer, limiter, background, now };
     // Requests without a valid token cost no query; with one, a single indexed lookup.
     const viewer = claims ? await findViewer(base, claims.userId, claims.sessionId) : null;
-    const loaders = createLoaders(sql);
-    if (viewer) loaders.userById.prime(viewer.id, viewer);
+    // The request's logger and loaders are made when first used: most requests never log, and some never load.
+    let log: Logger | undefined;
+    let loaders: Context['loaders'] | undefined;
     return {
       ...base,
       requestId,
-      log: logger.child({ requestId }),
+      get log() {
+        return (log ??= logger.child({ requestId }));
+      },
       clientIp: clientAddress(request, server.req?.socket?.remoteAddress, protection.trustProxy),
       viewer,
       sessionId: viewer ? claims!.sessionId : null,
-      loaders,
+      get loaders() {
+        if (!loaders) {
+          loaders = createLoaders(sql);
+          if (viewer) loaders.userById.prime(viewer.id, viewer);
+        }
+        return loaders;
+      },
     };
   }
 
@@ -112,6 +122,7 @@ export function createApp(deps: AppDependencies): App {
       usePictures(pictures),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
+      useCompiledExecution(),
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',

@@ -1,13 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { parseTimestamptz } from './rows.ts';
-
-const TIMESTAMPTZ = 1184;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMPTZ ? parseTimestamptz : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
 
 export interface PrismaOptions {
   url: string;
@@ -52,7 +45,7 @@ export function connectPrisma({ url, poolSize, schema }: PrismaOptions): Databas
   prisma.$on('query', (event) => listeners.forEach((listener) => listener(event.query)));
   const sql: Sql = async <Row extends unknown[]>({ name, text, values }: SqlStatement) => {
     for (const listener of listeners) listener(text);
-    const result = await pool.query<Row>({ name, text, values, rowMode: 'array', types });
+    const result = await pool.query<Row>({ name, text, values, rowMode: 'array' });
     return result.rows;
   };
   return {

@@ -50,27 +50,30 @@ export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !limits.introspection },
   });
-  const check = (request: OperationRequest) => checkOperation(request, limits.maxComplexity);
+  const check = (request: OperationRequest) => {
+    const refusal = checkOperation(request, limits.maxComplexity);
+    return refusal && { errors: refusal instanceof GraphQLError ? [refusal] : refusal };
+  };
   const perRequest: Plugin<any> = {
     onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const refused = check(args);
+      if (refused) setResultAndStopExecution(refused);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args);
-      if (error) setResultAndStopExecution({ errors: [error] });
+      const refused = check(args);
+      if (refused) setResultAndStopExecution(refused);
     },
   };
   return [...(armor.protect().plugins as Plugin[]), perRequest, ...(limits.introspection ? [] : [useDisableIntrospection()])];
 }
 
-/** The error that refuses this request, or undefined to let it run. */
-function checkOperation(request: OperationRequest, maxComplexity: number): GraphQLError | undefined {
+/** The errors that refuse this request, or undefined to let it run. */
+function checkOperation(request: OperationRequest, maxComplexity: number): readonly GraphQLError[] | GraphQLError | undefined {
   const operation = getOperationAST(request.document, request.operationName);
   if (!operation) return undefined; // graphql-js answers that itself, before anything runs
   const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variableValues ?? {});
-  // Variables that do not fit their types are refused by graphql-js' own execution, before any resolver runs.
-  if (coerced.errors) return undefined;
+  // Variables that do not fit their types, in graphql-js' words (the compiled executor words them otherwise).
+  if (coerced.errors) return coerced.errors;
   // Mutations check their text fields themselves and answer field errors; other operations have no such channel.
   const checkText = operation.operation !== 'mutation';
   if (checkText && (!isStorableText(coerced.coerced) || hasUnstorableLiteral(request.document))) {

@@ -63,8 +63,8 @@ export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOp
 }
 
 /**
- * Refuses oversized bodies with 413: at once when Content-Length says so, otherwise while reading, so a body
- * that lies about its length or has none cannot get past the limit either. Multipart parts are limited again
+ * Refuses oversized bodies with 413: by Content-Length when there is one, otherwise while reading, so a body
+ * without a length cannot get past the limit either. Multipart parts are limited again
  * by formDataLimits.
  */
 export function useBodyLimit(security: HttpSecurity): Plugin {
@@ -73,7 +73,11 @@ export function useBodyLimit(security: HttpSecurity): Plugin {
       if (request.method !== 'POST' || !request.body) return;
       const multipart = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data');
       const limit = multipart ? security.maxUploadBytes : security.maxBodyBytes;
-      const declared = Number(request.headers.get('content-length') ?? 0);
+      const length = request.headers.get('content-length');
+      const declared = Number(length ?? 0);
+      // A declared length within the limit is enforced by Node's HTTP parser (the body ends there), so only
+      // bodies without one (chunked) or declared too large need reading here.
+      if (length !== null && declared <= limit) return;
       // Even a body declared too large is read (and dropped) up to ten times the limit: a client still sending
       // when we answer would see its connection reset instead of our 413. Beyond that we answer at once.
       const body = declared > limit * DRAIN_FACTOR ? null : await readAtMost(request.body, limit);
