@@ -16,10 +16,12 @@ export interface Load {
   /** A fresh GraphQL request body per request. */
   body: () => unknown;
   headers?: Record<string, string>;
+  /** Extra headers chosen per request (e.g. a token for some of them). */
+  headersFor?: () => Record<string, string>;
 }
 
 /** Drives one endpoint with autocannon (POST, JSON) and summarises what it measured. */
-export async function drive({ url, connections, seconds, body, headers = {} }: Load): Promise<LoadResult> {
+export async function drive({ url, connections, seconds, body, headers = {}, headersFor }: Load): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections,
@@ -28,7 +30,11 @@ export async function drive({ url, connections, seconds, body, headers = {} }: L
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }),
+        setupRequest: (request) => ({
+          ...request,
+          headers: headersFor ? { ...request.headers, ...headersFor() } : request.headers,
+          body: JSON.stringify(body()),
+        }),
       },
     ],
   });

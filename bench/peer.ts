@@ -1,4 +1,5 @@
-// The feed and a user's page on this API, PostGraphile v5 and the raw ceiling, alternating in one run.
+// This API beside PostGraphile v5 and the raw ceiling, alternating in one run: req/s, latency, the server's CPU
+// time per request and the statements PostgreSQL committed per request.
 import pg from 'pg';
 import { USERS } from './data.ts';
 import { drive, type LoadResult } from './load.ts';
@@ -6,81 +7,107 @@ import { type Running, startScript } from './servers.ts';
 
 const random = (n: number) => 1 + Math.floor(Math.random() * n);
 
+export type Page = 'feed' | 'userPage';
+export type Contender = 'api' | 'apiCached' | 'postgraphile' | 'ceiling';
+
 /** The same two pages, in each server's own schema. */
-const DOCUMENTS = {
-  api: {
-    feed: `{ posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
-    userPage: `query ($username: String!) { user(username: $username) { username posts(first: 20) { totalCount edges { node { title datePosted } } } } }`,
-  },
-  postgraphile: {
-    feed: `{ allPosts(first: 20, orderBy: [DATE_POSTED_DESC, PRIMARY_KEY_DESC]) { nodes { title content datePosted userByAuthorId { username imageFile } } } }`,
-    // Our username uniqueness is an index (Prisma's), which PostGraphile exposes as a condition, not a field.
-    userPage: `query ($username: String!) { allUsers(condition: { username: $username }, first: 1) { nodes { username postsByAuthorId(first: 20, orderBy: [DATE_POSTED_DESC, PRIMARY_KEY_DESC]) { totalCount nodes { title datePosted } } } } }`,
-  },
-} as const;
+const API = {
+  feed: `{ posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
+  userPage: `query ($username: String!) { user(username: $username) { username posts(first: 20) { totalCount edges { node { title datePosted } } } } }`,
+};
+const POSTGRAPHILE = {
+  feed: `{ allPosts(first: 20, orderBy: [DATE_POSTED_DESC, PRIMARY_KEY_DESC]) { nodes { title content datePosted userByAuthorId { username imageFile } } } }`,
+  // Our username uniqueness is an index (Prisma's), which PostGraphile exposes as a condition, not a field.
+  userPage: `query ($username: String!) { allUsers(condition: { username: $username }, first: 1) { nodes { username postsByAuthorId(first: 20, orderBy: [DATE_POSTED_DESC, PRIMARY_KEY_DESC]) { totalCount nodes { title datePosted } } } } }`,
+};
+
+export function bodyFor(contender: Contender, page: Page): () => unknown {
+  const query = (contender === 'postgraphile' ? POSTGRAPHILE : API)[page];
+  return page === 'feed' ? () => ({ query }) : () => ({ query, variables: { username: `bench${random(USERS)}` } });
+}
 
 export interface PeerMeasure extends LoadResult {
   cpuMsPerRequest: number;
   sqlPerRequest: number;
 }
 
-export type Contender = 'api' | 'postgraphile' | 'ceiling';
-
-/** Transactions PostgreSQL has committed in the bench database: statements outside a transaction count one each. */
+/** Transactions PostgreSQL has committed in the bench database (a statement outside a transaction is one). */
 async function committed(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT pg_stat_force_next_flush(); SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`).then((results: any) => results[1]);
+    const { rows } = await client.query(`SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`);
     return rows[0].n;
   } finally {
     await client.end();
   }
 }
 
-/**
- * `rounds` rounds of A/B/C for each page; each run reports req/s, latency, the server's CPU time per request
- * and the transactions PostgreSQL committed per request. The API runs with `apiEnv` (e.g. its cache off).
- */
-export async function comparePeers(options: {
+/** Starts each contender on the bench database; `apiEnv` is the API's environment (its cache is set here). */
+export async function startContenders(url: string, apiEnv: Record<string, string>, which: Contender[]) {
+  const scripts: Record<Contender, () => Promise<Running>> = {
+    api: () => startScript('src/main.ts', { ...apiEnv, RESPONSE_CACHE: 'off' }, '/ready'),
+    apiCached: () => startScript('src/main.ts', { ...apiEnv, RESPONSE_CACHE: 'memory' }, '/ready'),
+    postgraphile: () => startScript('bench/postgraphile.ts', { DATABASE_URL: url }, '/graphql'),
+    ceiling: () => startScript('bench/ceiling.ts', { DATABASE_URL: url }, '/'),
+  };
+  const started: Partial<Record<Contender, Running>> = {};
+  for (const contender of which) started[contender] = await scripts[contender]();
+  return started;
+}
+
+/** Runs one load against one server and measures its CPU time and committed statements per request. */
+export async function measure(url: string, server: Running, load: Omit<Parameters<typeof drive>[0], 'url'>): Promise<PeerMeasure> {
+  const [cpuBefore, sqlBefore] = [server.cpuMs(), await committed(url)];
+  const result = await drive({ ...load, url: server.url });
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // backends publish their statistics when idle
+  const [cpuAfter, sqlAfter] = [server.cpuMs(), await committed(url)];
+  const requests = Math.max(1, result.requests);
+  return { ...result, cpuMsPerRequest: (cpuAfter - cpuBefore) / requests, sqlPerRequest: Math.max(0, sqlAfter - sqlBefore - 1) / requests };
+}
+
+/** `rounds` rounds in which every contender serves every page once, in turn. */
+export async function alternate(options: {
   url: string;
-  apiEnv: Record<string, string>;
+  servers: Partial<Record<Contender, Running>>;
+  pages: Page[];
+  rounds: number;
   seconds: number;
   connections: number;
-  rounds: number;
   log: (message: string) => void;
-}): Promise<Record<'feed' | 'userPage', Record<Contender, PeerMeasure[]>>> {
-  const servers: Record<Contender, Running> = {
-    api: await startScript('src/main.ts', options.apiEnv, '/ready'),
-    postgraphile: await startScript('bench/postgraphile.ts', { DATABASE_URL: options.url }, '/graphql?query=%7B__typename%7D'),
-    ceiling: await startScript('bench/ceiling.ts', { DATABASE_URL: options.url }, '/'),
-  };
-  const results = { feed: { api: [], postgraphile: [], ceiling: [] }, userPage: { api: [], postgraphile: [], ceiling: [] } } as Record<
-    'feed' | 'userPage',
-    Record<Contender, PeerMeasure[]>
-  >;
-  try {
-    for (let round = 0; round < options.rounds; round++) {
-      for (const page of ['feed', 'userPage'] as const) {
-        for (const contender of ['api', 'postgraphile', 'ceiling'] as const) {
-          const query = contender === 'postgraphile' ? DOCUMENTS.postgraphile[page] : DOCUMENTS.api[page];
-          const body = () => (page === 'feed' ? { query } : { query, variables: { username: `bench${random(USERS)}` } });
-          const server = servers[contender];
-          const [cpuBefore, sqlBefore] = [server.cpuMs(), await committed(options.url)];
-          const load = await drive({ url: server.url, connections: options.connections, seconds: options.seconds, body });
-          await new Promise((resolve) => setTimeout(resolve, 1500)); // idle backends publish their statistics
-          const [cpuAfter, sqlAfter] = [server.cpuMs(), await committed(options.url)];
-          results[page][contender].push({
-            ...load,
-            cpuMsPerRequest: (cpuAfter - cpuBefore) / Math.max(1, load.requests),
-            sqlPerRequest: (sqlAfter - sqlBefore - 1) / Math.max(1, load.requests), // less the flush's own
-          });
-          options.log(`${page} ${contender}: ${load.requestsPerSecond} req/s, p99 ${load.p99} ms`);
-        }
+}): Promise<Record<string, PeerMeasure[]>> {
+  const runs: Record<string, PeerMeasure[]> = {};
+  for (let round = 0; round < options.rounds; round++) {
+    for (const page of options.pages) {
+      for (const [contender, server] of Object.entries(options.servers) as [Contender, Running][]) {
+        const result = await measure(options.url, server, { body: bodyFor(contender, page), seconds: options.seconds, connections: options.connections });
+        (runs[`${page}.${contender}`] ??= []).push(result);
+        options.log(`${page} ${contender}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.cpuMsPerRequest.toFixed(2)} ms CPU`);
       }
     }
-  } finally {
-    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
-  return results;
+  return runs;
 }
+
+/** 95% anonymous reads (feed and user pages), 4% signed-in reads, 1% createPost, on one server. */
+export function mixedWorkload(token: string) {
+  let kind = 'read';
+  return {
+    headersFor: (): Record<string, string> => {
+      const roll = Math.random();
+      kind = roll < 0.95 ? 'read' : roll < 0.99 ? 'signedIn' : 'write';
+      return kind === 'read' ? {} : { authorization: `Bearer ${token}` };
+    },
+    body: () => {
+      if (kind === 'write') {
+        return {
+          query: `mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename } }`,
+          variables: { input: { title: `Mixed ${random(1e9)}`, content: 'Written by the benchmark.' } },
+        };
+      }
+      if (kind === 'signedIn') return { query: `{ me { username postCount } posts(first: 20) { edges { node { title } } } }` };
+      return Math.random() < 0.8 ? bodyFor('api', 'feed')() : bodyFor('api', 'userPage')();
+    },
+  };
+}
+

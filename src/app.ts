@@ -9,6 +9,7 @@ import { useErrorPolicy } from './graphql/error-policy.ts';
 import { useCompiledExecution } from './graphql/jit.ts';
 import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
 import { maskError, useErrorShape } from './graphql/error-shape.ts';
+import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from './graphql/response-cache.ts';
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
@@ -32,6 +33,8 @@ export interface Protection extends OperationLimits {
   /** Proxies whose X-Forwarded-For we believe (0: only the socket). */
   trustProxy: number;
   mutationsPerMinute: number;
+  /** max-age of anonymous GET answers (0: no-store). */
+  httpCacheMaxAgeSeconds: number;
 }
 
 export interface AppDependencies {
@@ -44,6 +47,8 @@ export interface AppDependencies {
   limiter: RateLimiter;
   background: BackgroundTasks;
   protection: Protection;
+  /** Anonymous reads from a cache; absent: every request runs. */
+  responseCache?: ResponseCacheOptions;
   /** The clock (tests move it to check expiry). */
   now?: () => Date;
 }
@@ -120,6 +125,8 @@ export function createApp(deps: AppDependencies): App {
       // one of these headers, which only a script allowed by CORS can set.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       usePictures(pictures),
+      useHttpCaching(protection.httpCacheMaxAgeSeconds),
+      ...(deps.responseCache ? responseCachePlugins(deps.responseCache) : []),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
       useCompiledExecution(),

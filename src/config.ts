@@ -49,6 +49,11 @@ export interface Config {
   /** Where rate-limit counts live: this process's memory, or Redis or PostgreSQL shared by every instance. */
   rateLimitStore: 'memory' | 'redis' | 'postgres';
   redisUrl: string;
+  /** Anonymous reads answered from a cache: off, this process's memory, or Redis shared by every instance. */
+  responseCache: 'off' | 'memory' | 'redis';
+  responseCacheTtlMs: number;
+  /** max-age of anonymous GET answers, for browsers and CDNs. */
+  httpCacheMaxAgeSeconds: number;
   /** Proxies in front of us that append to X-Forwarded-For; 0 trusts only the socket's address. */
   trustProxy: number;
   /** Failed logins allowed per account and client IP in 15 minutes. */
@@ -144,6 +149,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     resetTokenTtlMinutes: integer(env, 'RESET_TOKEN_TTL_MINUTES', 30, 1, 24 * 60),
     rateLimitStore,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
+    responseCache: oneOf(env, 'RESPONSE_CACHE', ['off', 'memory', 'redis'] as const, 'memory'),
+    responseCacheTtlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 1000, 86_400_000),
+    httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE', 5, 0, 86_400),
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 60, 1, 100_000),

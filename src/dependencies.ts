@@ -4,6 +4,14 @@ import { backgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
+import {
+  memoryDataVersion,
+  memoryResponseCache,
+  redisDataVersion,
+  redisResponseCache,
+  type ResponseCacheOptions,
+} from './graphql/response-cache.ts';
+import { Redis } from 'ioredis';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
@@ -32,6 +40,7 @@ export async function appDependencies(config: Config, logger: Logger, database: 
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
     limiter: await rateLimiterFor(config),
     background: backgroundTasks(),
+    responseCache: responseCacheFor(config),
   };
 }
 
@@ -44,6 +53,7 @@ export function protectionFrom(config: Config): Protection {
     maxBodyBytes: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     mutationsPerMinute: config.mutationsPerMinute,
+    httpCacheMaxAgeSeconds: config.httpCacheMaxAgeSeconds,
     maxDepth: config.graphqlMaxDepth,
     maxAliases: config.graphqlMaxAliases,
     maxTokens: config.graphqlMaxTokens,
@@ -56,4 +66,18 @@ async function rateLimiterFor(config: Config): Promise<RateLimiter> {
   if (config.rateLimitStore === 'redis') return redisRateLimiter(config.redisUrl);
   if (config.rateLimitStore === 'postgres') return postgresRateLimiter(config.databaseUrl!);
   return memoryRateLimiter();
+}
+
+function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
+  if (config.responseCache === 'off') return undefined;
+  if (config.responseCache === 'memory') {
+    return { cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
+  }
+  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  return {
+    cache: redisResponseCache(redis),
+    version: redisDataVersion(redis),
+    ttlMs: config.responseCacheTtlMs,
+    close: async () => void (await redis.quit()),
+  };
 }

@@ -57,6 +57,7 @@ async function shutdown(signal: string) {
   await dependencies.background.drain(); // e.g. a reset email being sent
   await app.dispose();
   await dependencies.limiter.close?.();
+  await dependencies.responseCache?.close?.();
   await database.close();
   logger.info('Stopped cleanly');
   process.exit(0);

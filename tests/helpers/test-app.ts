@@ -14,6 +14,7 @@ import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
+import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
@@ -52,6 +53,10 @@ export interface TestAppOptions {
   limiter?: RateLimiter;
   /** A real transport (Postmark against a fake server, the outbox); by default mail is kept in `sent`. */
   mailer?: Mailer;
+  /** Anonymous reads from a cache; off by default, since tests write rows behind the API's back. */
+  responseCache?: ResponseCacheOptions;
+  /** A migrated database to use (and leave open) instead of a new one: several instances over one database. */
+  database?: TestDatabase;
 }
 
 export interface TestApp extends Database {
@@ -86,9 +91,10 @@ export interface TestApp extends Database {
 }
 
 /** A migrated database of the test file's own and the app over it. */
-export async function startTestApp({ settings = {}, protection = {}, mailer, limiter: sharedLimiter }: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  await migrate({ url: db.url, schema: db.schema });
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { settings = {}, protection = {}, mailer, limiter: sharedLimiter, responseCache } = options;
+  const db = options.database ?? (await createTestDatabase());
+  if (!options.database) await migrate({ url: db.url, schema: db.schema });
   const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -116,6 +122,7 @@ export async function startTestApp({ settings = {}, protection = {}, mailer, lim
     },
     protection: { ...TEST_PROTECTION, ...protection },
     background,
+    responseCache,
     now: () => clock.now,
   });
   const headersFor = (options: RequestOptions = {}) => ({
@@ -194,7 +201,7 @@ export async function startTestApp({ settings = {}, protection = {}, mailer, lim
       await background.drain();
       await app.dispose();
       await database.disconnect();
-      await db.close();
+      if (!options.database) await db.close();
       fs.rmSync(picturesDir, { recursive: true, force: true });
     },
   };

@@ -4,9 +4,9 @@ import type { Context } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { decodePostCursor, encodePostCursor } from './post.cursor.ts';
-import { selectPostPage } from './post.queries.ts';
+import { countPosts, selectPostPage } from './post.queries.ts';
 
-type PageDeps = Pick<Context, 'sql' | 'prisma' | 'loaders'>;
+type PageDeps = Pick<Context, 'sql' | 'loaders'>;
 
 
 export interface PageArgs {
@@ -51,6 +51,6 @@ export async function pagePosts(deps: PageDeps, filter: { authorId?: number }, a
     edges,
     // Relay: the cursors of the first and last edge, null when the page is empty.
     pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => deps.prisma.post.count({ where: filter }),
+    totalCount: () => countPosts(deps.sql, filter),
   };
 }

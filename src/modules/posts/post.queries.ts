@@ -51,3 +51,12 @@ export async function countPostsByAuthor(sql: Sql, authorIds: readonly number[])
   });
   return new Map(rows);
 }
+
+/** How many posts there are, or how many one author has. */
+export async function countPosts(sql: Sql, filter: { authorId?: number }): Promise<number> {
+  const rows =
+    filter.authorId === undefined
+      ? await sql<[number]>({ name: 'post-count-all', text: 'SELECT count(*)::int FROM posts', values: [] })
+      : await sql<[number]>({ name: 'post-count-author', text: 'SELECT count(*)::int FROM posts WHERE author_id = $1', values: [filter.authorId] });
+  return rows[0]![0];
+}

@@ -2,6 +2,7 @@ import type { User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 import { PICTURES_PATH } from '../pictures/pictures.route.ts';
+import { selectUserByUsername } from './user.queries.ts';
 import { updateAccount } from './user.service.ts';
 
 /**
@@ -33,13 +34,16 @@ export const UserNode = builder.prismaNode('User', {
 });
 
 builder.queryFields((t) => ({
-  user: t.prismaField({
-    type: 'User',
+  user: t.field({
+    type: UserNode,
     nullable: true,
     description: 'The user with exactly this username (case-sensitive), or null.',
     args: { username: t.arg.string({ required: true }) },
-    resolve: (query, _root, { username }, context) =>
-      context.prisma.user.findUnique({ ...query, where: { username } }),
+    resolve: async (_root, { username }, context) => {
+      const user = await selectUserByUsername(context.sql, username);
+      if (user) context.loaders.userById.prime(user.id, user); // their posts' author is this user
+      return user;
+    },
   }),
 }));
 

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/migrate.ts';
+import { schema } from '../src/graphql/schema.ts';
+import {
+  memoryDataVersion,
+  memoryResponseCache,
+  PUBLIC_WRITES,
+  redisDataVersion,
+  redisResponseCache,
+  type ResponseCacheOptions,
+} from '../src/graphql/response-cache.ts';
+import { signUp } from './helpers/accounts.ts';
+import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+const FEED = `query Feed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }`;
+const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { ... on CreatePostSuccess { post { id } } } }`;
+
+const memoryCache = (): ResponseCacheOptions => ({ cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: 60_000 });
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ responseCache: memoryCache(), protection: { mutationsPerMinute: 100_000 } });
+});
+afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+/** The answer and how many SQL statements it cost. */
+async function read(app: TestApp, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  let result: any;
+  const statements = await app.statementsDuring(async () => {
+    result = await app.graphql(query, variables, token ? { token } : {});
+  });
+  return { result, statements: statements.length };
+}
+
+describe('the response cache', () => {
+  it('answers a repeated anonymous read without SQL, keyed by its variables', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    for (let i = 0; i < 3; i++) await t.graphql(CREATE, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
+    const first = await read(t, FEED, { first: 2 });
+    expect(first.statements).toBeGreaterThan(0);
+    const again = await read(t, FEED, { first: 2 });
+    expect(again).toEqual({ result: first.result, statements: 0 });
+    const other = await read(t, FEED, { first: 3 }); // same text, other variables: its own answer
+    expect(other.result.data.posts.edges).toHaveLength(3);
+    expect(other.statements).toBeGreaterThan(0);
+  });
+
+  it('never caches an answer with errors: a bad request first, then a good one', async () => {
+    const bad = await t.graphql(FEED, { first: 101 });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(FEED, { first: 101 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(FEED, { first: 100 })).errors).toBeUndefined();
+  });
+
+  it('never caches signed-in requests, and never shows an owner-only field to anyone else', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    await t.graphql(CREATE, { input: { title: 'Mine', content: 'x' } }, { token: ada.token });
+    const anonymous = await read(t, FEED);
+    expect(anonymous.result.data.posts.edges[0].node.author.email).toBeNull();
+    const owner = await read(t, FEED, {}, ada.token);
+    expect(owner.result.data.posts.edges[0].node.author.email).toBe('ada@demo.com');
+    expect(owner.statements).toBeGreaterThan(0);
+    expect((await read(t, FEED, {}, ada.token)).statements).toBeGreaterThan(0);
+    expect((await read(t, FEED)).result.data.posts.edges[0].node.author.email).toBeNull();
+  });
+
+  it('serves no stale read after any acknowledged write', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const feed = async () => (await t.graphql(FEED)).data.posts;
+    const totalOnly = async () => (await t.graphql(`{ posts { totalCount } }`)).data.posts.totalCount;
+    const userPage = async (username: string) => (await t.graphql(`query ($u: String!) { user(username: $u) { username } }`, { u: username })).data.user;
+
+    expect((await feed()).edges).toEqual([]); // cached while empty
+    expect(await totalOnly()).toBe(0);
+    expect(await userPage('Bob')).toBeNull();
+    const created = await t.graphql(CREATE, { input: { title: 'First', content: 'x' } }, { token: ada.token });
+    const id = created.data.createPost.post.id;
+    expect((await feed()).edges.map((edge: any) => edge.node.title)).toEqual(['First']);
+    expect(await totalOnly()).toBe(1);
+
+    await t.graphql(`mutation ($id: ID!) { updatePost(id: $id, input: { title: "Edited" }) { __typename } }`, { id }, { token: ada.token });
+    expect((await feed()).edges[0].node.title).toBe('Edited');
+    await t.graphql(`mutation { updateAccount(input: { username: "Ada2" }) { __typename } }`, {}, { token: ada.token });
+    expect((await feed()).edges[0].node.author.username).toBe('Ada2');
+    await t.graphql(`mutation ($id: ID!) { deletePost(id: $id) { __typename } }`, { id }, { token: ada.token });
+    expect((await feed()).edges).toEqual([]);
+    expect(await totalOnly()).toBe(0);
+    await signUp(t, { username: 'Bob' });
+    expect(await userPage('Bob')).toEqual({ username: 'Bob' });
+  });
+
+  it('knows, for every mutation, whether it changes what anonymous readers see', () => {
+    const privateOnly = ['login', 'logout', 'logoutAll', 'requestReset', 'resetPassword'];
+    const mutations = Object.keys(schema.getMutationType()!.getFields());
+    expect(mutations.filter((name) => !PUBLIC_WRITES.has(name) && !privateOnly.includes(name))).toEqual([]);
+  });
+});
+
+describe('HTTP caching of GET requests', () => {
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    t.app.fetch(`http://blog.test/graphql?${new URLSearchParams({ query })}`, {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1', ...headers },
+    });
+
+  it('answers with an ETag and a short public lifetime, and 304 to a current If-None-Match without running', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const query = '{ posts { edges { node { title } } } }';
+    const first = await get(query);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(first.headers.get('vary')).toMatch(/Authorization/);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+
+    let conditional!: Response;
+    const statements = await t.statementsDuring(async () => {
+      conditional = await get(query, { 'if-none-match': etag });
+    });
+    expect(conditional.status).toBe(304);
+    expect(statements).toEqual([]);
+
+    await t.graphql(CREATE, { input: { title: 'New', content: 'x' } }, { token: ada.token });
+    const changed = await get(query, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).data.posts.edges).toEqual([{ node: { title: 'New' } }]);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('marks signed-in and POST answers as never to be stored', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    expect((await get('{ me { id } }', { authorization: `Bearer ${ada.token}` })).headers.get('cache-control')).toBe('no-store');
+    const post = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ posts { totalCount } }' }),
+    });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('two instances sharing one database and one Redis cache', () => {
+  let database: TestDatabase;
+  let apps: TestApp[] = [];
+  const redis: Redis[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase(POSTGRES_SERVER_URL);
+    await migrate({ url: database.url, schema: database.schema });
+    const prefix = `test:${randomBytes(4).toString('hex')}:`;
+    apps = await Promise.all(
+      [0, 1].map(() => {
+        const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: prefix });
+        redis.push(client);
+        return startTestApp({
+          database,
+          responseCache: { cache: redisResponseCache(client), version: redisDataVersion(client), ttlMs: 60_000 },
+        });
+      }),
+    );
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await Promise.all(redis.map((client) => client.quit()));
+    await database.close();
+  });
+
+  it('a write through A is seen by the next read through B', async () => {
+    const [a, b] = apps as [TestApp, TestApp];
+    const ada = await signUp(a, { username: 'Ada' });
+    expect((await read(b, FEED)).result.data.posts.edges).toEqual([]);
+    expect((await read(b, FEED)).statements).toBe(0); // cached on B
+    await a.graphql(CREATE, { input: { title: 'Through A', content: 'x' } }, { token: ada.token });
+    expect((await read(b, FEED)).result.data.posts.edges.map((edge: any) => edge.node.title)).toEqual(['Through A']);
+  });
+});
