@@ -24,6 +24,7 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
   MAIL_TRANSPORT: 'outbox',
+  RESPONSE_CACHE: 'off', // every request runs; the cached mode is measured beside PostGraphile below
   LOG_LEVEL: 'warn',
   SEED_ON_START: 'false',
   BCRYPT_COST: String(BCRYPT_COST),
@@ -98,7 +99,13 @@ if (!database.embedded) {
   log('cluster done');
 }
 
-const { json, markdown } = report({
+// Side by side with PostGraphile v5 (PostgreSQL only): uncached, cached and mixed (README: Performance).
+const { peerMarkdown, runPeerComparison } = await import('./peer-run.ts');
+const peer = database.embedded
+  ? undefined
+  : await runPeerComparison({ url: database.url, apiEnv: serverEnv(), seconds: SECONDS, connections: CONNECTIONS, rounds: 3, log });
+
+const { json, markdown: ownMarkdown } = report({
   feedRuns,
   ceilingRuns,
   results,
@@ -108,10 +115,11 @@ const { json, markdown } = report({
   loadSeconds: database.loadSeconds,
   database: database.embedded ? 'embedded PGlite' : 'PostgreSQL',
 });
+const markdown = peer ? `${ownMarkdown}\n${peerMarkdown(peer)}` : ownMarkdown;
 const out = path.resolve(import.meta.dirname, 'results');
 fs.mkdirSync(out, { recursive: true });
 const name = database.embedded ? 'latest-embedded' : 'latest';
-fs.writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+fs.writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify({ ...json, peer }, null, 2)}\n`);
 fs.writeFileSync(path.join(out, `${name}.md`), markdown);
 console.log(`\n${markdown}`);
 log(`Done: bench/results/${name}.{json,md}`);

@@ -126,10 +126,11 @@ export function createApp(deps: AppDependencies): App {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       usePictures(pictures),
       useHttpCaching(protection.httpCacheMaxAgeSeconds),
+      // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
+      useCompiledExecution(),
       ...(deps.responseCache ? responseCachePlugins(deps.responseCache) : []),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
-      useCompiledExecution(),
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',
