@@ -24,6 +24,8 @@ export interface Config {
   seedOnStart: boolean;
   /** How long graceful shutdown waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long the server keeps serving (readiness already 503) so a load balancer can take it out. */
+  shutdownGraceMs: number;
   /** HS256 key for login tokens; required in production, else generated once and kept under dataDir. */
   jwtSecret: string | undefined;
   /** bcrypt cost factor for new password hashes. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 600_000),
     jwtSecret,
     bcryptCost: integer(env, 'BCRYPT_COST', 12, 4, 15),
     bcryptWorkers: integer(env, 'BCRYPT_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 64),

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { appDependencies } from './dependencies.ts';
-import { configurePasswordWorkers } from './modules/auth/password.ts';
+import { listen, PortInUseError } from './http/lifecycle.ts';
 import { createLogger } from './logger.ts';
+import { configurePasswordWorkers } from './modules/auth/password.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
@@ -20,6 +20,13 @@ try {
 
 const logger = createLogger(config);
 configurePasswordWorkers(config.bcryptWorkers);
+
+// The port first: if it is taken, nothing else is started or left behind.
+const http = await listen(config.port, config.host, config).catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const database = await openDatabase(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'Could not open the database');
   process.exit(1);
@@ -30,33 +37,27 @@ const dependencies = await appDependencies(config, logger, database).catch(async
   process.exit(1);
 });
 const app = createApp(dependencies);
-const server = createServer(app);
-server.requestTimeout = config.requestTimeoutMs;
-server.headersTimeout = Math.min(config.requestTimeoutMs, 20_000);
-
-server.listen(config.port, config.host, () => {
-  logger.info({ url: `${config.publicUrl}/graphql` }, `GraphiQL is ready at ${config.publicUrl}/graphql`);
-});
+http.serve(app);
+const url = `${config.publicUrl}/graphql`;
+logger.info({ url }, config.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`);
 
 let stopping = false;
 
-/** Stop accepting, let in-flight requests finish (bounded), then close the database, which flushes PGlite. */
-async function shutdown(signal: string) {
+/**
+ * Drains (README: Operations): readiness 503 at once, a grace period still serving (SIGTERM only; SIGINT is a
+ * person at a terminal), then in-flight requests, background mail, and the database, which flushes PGlite.
+ */
+async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'Shutting down');
-  const forced = setTimeout(() => {
-    logger.warn('In-flight requests did not finish in time; closing their connections');
-    server.closeAllConnections();
-  }, config.shutdownTimeoutMs);
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-  clearTimeout(forced);
+  const graceMs = signal === 'SIGTERM' ? config.shutdownGraceMs : 0;
+  // Whatever happens below (a database that does not answer, a log reader that went away), the process ends.
+  setTimeout(() => process.exit(1), graceMs + config.shutdownTimeoutMs + 5000).unref();
+  logger.info({ signal, graceMs }, 'Shutting down: draining');
+  await http.drain(graceMs, config.shutdownTimeoutMs);
   await dependencies.background.drain(); // e.g. a reset email being sent
   await app.dispose();
-  await dependencies.limiter.close?.();
+  await dependencies.limiter.close();
   await dependencies.responseCache?.close?.();
   await database.close();
   logger.info('Stopped cleanly');

@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 // The real entry point, as `npm start` runs it, on the embedded database in a folder of its own.
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-data-'));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 interface Server {
@@ -28,10 +31,11 @@ async function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -39,10 +43,10 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
   return { child, port, output: () => output, exited };
 }
 
+/** No deadline of its own: a busy machine only makes start-up slower; the test's timeout bounds it. */
 async function waitForReady(server: Server) {
-  const deadline = Date.now() + 40_000;
   while (!server.output().includes('GraphiQL is ready')) {
-    if (Date.now() > deadline || server.child.exitCode !== null) throw new Error(`Server did not start:\n${server.output()}`);
+    if (server.child.exitCode !== null) throw new Error(`Server did not start:\n${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -69,7 +73,7 @@ async function tokenFromOutbox(): Promise<string> {
   throw new Error('No mail reached the outbox');
 }
 
-describe('the server process', () => {
+describe('the server process', { timeout: 240_000 }, () => {
   it('starts on an empty folder with the demo blog, finishes in-flight requests on SIGTERM, and keeps its data', async () => {
     const first = await startServer();
     await waitForReady(first);
@@ -113,7 +117,7 @@ describe('the server process', () => {
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  }, 120_000);
+  });
 
   it('refuses to start with an invalid setting, naming it', async () => {
     const server = await startServer({ PORT: 'eighty' });

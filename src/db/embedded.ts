@@ -37,18 +37,24 @@ export async function startEmbeddedPostgres(folder?: string): Promise<EmbeddedPo
   }
 }
 
-/** PGlite's files must have one owner: a second process on the same folder would corrupt them. */
+/**
+ * PGlite's files must have one owner: a second process on the same folder would corrupt them. The lock file
+ * names its owner by PID and the time that process started, so a stale lock whose PID now belongs to some
+ * other process (PIDs are reused) is recognised as stale.
+ */
 function lockFolder(folder: string): () => void {
   fs.mkdirSync(folder, { recursive: true });
   const lockFile = path.join(folder, 'server.lock');
+  const me = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockFile, me, { flag: 'wx' });
       return () => fs.rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (owner && owner !== process.pid && isRunning(owner)) {
+      const [pid, started] = fs.readFileSync(lockFile, 'utf8').trim().split(' ');
+      const owner = Number(pid);
+      if (owner && owner !== process.pid && isRunning(owner) && (started === undefined || startTimeOf(owner) === started)) {
         throw new Error(
           `The embedded database in ${folder} is in use by process ${owner}. ` +
             'Stop that server, or set DATA_DIR to another folder.',
@@ -58,6 +64,15 @@ function lockFolder(folder: string): () => void {
     }
   }
   throw new Error(`Could not lock the embedded database in ${folder}`);
+}
+
+/** When a process started (clock ticks since boot, from /proc), or undefined where there is no /proc. */
+export function startTimeOf(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 function isRunning(pid: number): boolean {
