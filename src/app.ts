@@ -3,7 +3,9 @@ import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { BackgroundTasks } from './background.ts';
 import type { Sql } from './db/client.ts';
-import type { PrismaClient } from './generated/prisma/client.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import type { PrismaClient, User } from './generated/prisma/client.ts';
+import { serviceUnavailable, unexpected } from './graphql/errors.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
 import { useCompiledExecution } from './graphql/jit.ts';
@@ -22,6 +24,16 @@ import { usePictures } from './modules/pictures/pictures.route.ts';
 import type { PictureStorage } from './modules/pictures/storage.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
 import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
+
+const READY_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Everything that guards the endpoint (README: Limits). */
 export interface Protection extends OperationLimits {
@@ -77,8 +89,19 @@ export function createApp(deps: AppDependencies): App {
     const token = bearerToken(request.headers.get('authorization'));
     const claims = token ? verifySessionToken(token, settings.jwtSecret, now()) : null;
     const base = { prisma, sql, settings, pictures, mailer, limiter, background, now };
-    // Requests without a valid token cost no query; with one, a single indexed lookup.
-    const viewer = claims ? await findViewer(base, claims.userId, claims.sessionId) : null;
+    // Requests without a valid token cost no query; with one, a single indexed lookup. A failure here is outside
+    // any resolver: it is logged once, with the request id, and answered with that id.
+    let viewer: User | null = null;
+    try {
+      viewer = claims ? await findViewer(base, claims.userId, claims.sessionId) : null;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error, requestId }, 'The database is unavailable');
+        throw serviceUnavailable(requestId);
+      }
+      logger.error({ err: error, requestId }, 'Unexpected error while reading the session');
+      throw unexpected(requestId);
+    }
     // The request's logger and loaders are made when first used: most requests never log, and some never load.
     let log: Logger | undefined;
     let loaders: Context['loaders'] | undefined;
@@ -134,9 +157,10 @@ export function createApp(deps: AppDependencies): App {
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',
+        // Answers within READY_TIMEOUT_MS whatever the database does (a frozen one never answers).
         check: async () => {
           try {
-            await prisma.$queryRaw`SELECT 1`;
+            await withTimeout(sql({ name: 'ready', text: 'SELECT 1', values: [] }), READY_TIMEOUT_MS);
             return true;
           } catch (error) {
             logger.warn({ err: error }, 'Readiness check failed: the database does not answer');

@@ -15,6 +15,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections in the PostgreSQL pool (the embedded database always uses one). */
   databasePoolSize: number;
+  /** Longest wait for a database connection from the pool or a new one. */
+  databaseConnectTimeoutMs: number;
+  /** Longest a statement may run (PostgreSQL cancels it; the client gives up a second later). */
+  databaseStatementTimeoutMs: number;
   /** Folder for the embedded database, uploads and the dev outbox. */
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -133,6 +137,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),

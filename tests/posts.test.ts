@@ -69,6 +69,21 @@ describe('createPost', () => {
     expect(await t.prisma.post.count()).toBe(0);
   });
 
+  it('with an idempotency key, a retry returns the first post instead of a second; keys are per author', async () => {
+    const ada = await signUp(t);
+    const bob = await signUp(t);
+    const input = { title: 'Once', content: 'x', idempotencyKey: 'a1b2-c3' };
+    const [first, retry] = await Promise.all([create(ada, input), create(ada, input)]);
+    expect(first.post.id).toBe(retry.post.id);
+    expect((await create(ada, input)).post.id).toBe(first.post.id);
+    expect((await create(bob, input)).post.id).not.toBe(first.post.id);
+    expect(await t.prisma.post.count()).toBe(2);
+    expect(await create(ada, { title: 'x', content: 'y', idempotencyKey: 'no spaces allowed' })).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'idempotencyKey', message: 'Field must be 1 to 64 letters, digits, or . _ : -' }],
+    });
+  });
+
   it('accepts emoji sequences in titles, whose joiners and variation selectors are part of the picture', async () => {
     const ada = await signUp(t);
     expect((await create(ada, { title: 'At work 👩‍💻 ❤️ 1️⃣ 👍🏽', content: 'ok' })).__typename).toBe('CreatePostSuccess');

@@ -6,6 +6,7 @@ import { createApp } from '../src/app.ts';
 import { connectPrisma } from '../src/db/client.ts';
 import { backgroundTasks } from '../src/background.ts';
 import { localPictureStorage } from '../src/modules/pictures/storage.ts';
+import { signSessionToken } from '../src/modules/auth/tokens.ts';
 import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
 import { startTestApp, TEST_PROTECTION, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
 
@@ -26,7 +27,7 @@ describe('health and readiness', () => {
     expect(response.status).toBe(200);
   });
 
-  it('/ready answers 503 when the database does not, and unexpected errors are masked with a request id', async () => {
+  it('/ready answers 503 when the database does not, and its outage is SERVICE_UNAVAILABLE with the request id, logged once', async () => {
     // A pool pointed at a port nothing listens on: every query fails.
     const dead = connectPrisma({ url: 'postgresql://postgres@127.0.0.1:1/none', poolSize: 1 });
     const lines: any[] = [];
@@ -45,22 +46,34 @@ describe('health and readiness', () => {
     try {
       expect((await app.fetch('http://blog.test/ready')).status).toBe(503);
 
-      const response = await app.fetch('http://blog.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
-        body: JSON.stringify({ query: '{ posts { edges { node { title } } } }' }),
-      });
-      expect(response.headers.get('x-request-id')).toBe('trace-me-42');
-      const body = await response.json();
-      expect(body.errors).toEqual([
-        expect.objectContaining({
-          message: 'Unexpected error.',
-          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me-42' },
-        }),
-      ]);
-      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
-      const logged = lines.find((line) => line.requestId === 'trace-me-42' && line.level === 50);
-      expect(logged?.err?.stack).toBeTruthy();
+      // A valid token makes the context read the session: the outage happens outside any resolver.
+      const token = signSessionToken(
+        { userId: 1, sessionId: '00000000-0000-4000-8000-000000000000' },
+        new Date(),
+        new Date(Date.now() + 60_000),
+        TEST_SETTINGS.jwtSecret,
+      );
+      for (const [id, headers] of [['trace-me-42', {}], ['trace-me-43', { authorization: `Bearer ${token}` }]] as const) {
+        const response = await app.fetch('http://blog.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers },
+          body: JSON.stringify({ query: '{ posts { edges { node { title } } } }' }),
+        });
+        expect(response.headers.get('x-request-id')).toBe(id);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('5');
+        const body = await response.json();
+        expect(body.errors).toEqual([
+          expect.objectContaining({
+            message: 'The service is temporarily unavailable. Try again shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE', requestId: id, retryAfter: 5 },
+          }),
+        ]);
+        expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
+        const logged = lines.filter((line) => line.requestId === id && line.level >= 40);
+        expect(logged).toHaveLength(1); // the outage, once, with the request id
+        expect(logged[0].err?.stack).toBeTruthy();
+      }
     } finally {
       await app.dispose();
       await dead.disconnect();

@@ -7,6 +7,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type CreatePostInput = {
   /** Required; at most 50000 characters of plain text. */
   content: string;
+  /** Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one. */
+  idempotencyKey?: string | null | undefined;
   /** Required; at most 100 characters, surrounding spaces removed. */
   title: string;
 };

@@ -7,6 +7,10 @@ export interface PrismaOptions {
   poolSize: number;
   /** A PostgreSQL schema other than public (tests isolate each file in one). */
   schema?: string;
+  /** How long to wait for a connection, and for a statement (the server cancels it; the client gives up a second later). */
+  timeouts?: { connectMs: number; statementMs: number };
+  /** The embedded database takes no statement_timeout setting at connection time; the client-side one still holds. */
+  embedded?: boolean;
 }
 
 /** A statement for the hot reads: its text never varies for the same `name`, so PostgreSQL plans it once. */
@@ -29,11 +33,17 @@ export interface Database {
   disconnect(): Promise<void>;
 }
 
-export function connectPrisma({ url, poolSize, schema }: PrismaOptions): Database {
+export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: PrismaOptions): Database {
+  const settings = [
+    ...(schema ? [`-c search_path=${schema},public`] : []),
+    ...(timeouts && !embedded ? [`-c statement_timeout=${timeouts.statementMs}`] : []),
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    options: schema ? `-c search_path=${schema},public` : undefined,
+    options: settings.length ? settings.join(' ') : undefined,
+    connectionTimeoutMillis: timeouts?.connectMs,
+    query_timeout: timeouts ? timeouts.statementMs + 1000 : undefined,
   });
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool, { schema }),

@@ -11,7 +11,10 @@ export interface OpenDatabase extends Database {
   close(): Promise<void>;
 }
 
-type DatabaseConfig = Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir' | 'migrateOnStart' | 'seedOnStart'>;
+type DatabaseConfig = Pick<
+  Config,
+  'databaseUrl' | 'databasePoolSize' | 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'dataDir' | 'migrateOnStart' | 'seedOnStart'
+>;
 
 /** Opens PostgreSQL at DATABASE_URL, or the embedded PGlite under DATA_DIR; migrates and seeds as configured. */
 export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<OpenDatabase> {
@@ -24,7 +27,12 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger): Prom
       logger.info({ applied: applied.length }, 'Database migrations are up to date');
     }
     // PGlite is a single backend, so its pool holds one connection.
-    const database = connectPrisma({ url, poolSize: embedded ? 1 : config.databasePoolSize });
+    const database = connectPrisma({
+      url,
+      poolSize: embedded ? 1 : config.databasePoolSize,
+      timeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
+      embedded: Boolean(embedded),
+    });
     if (config.seedOnStart && (await database.prisma.user.count()) === 0) {
       const seeded = await seedDemoBlog(database.prisma);
       logger.info(seeded, 'Loaded the demo blog into the empty database');

@@ -21,8 +21,8 @@ export function toUser(row: UserRow, offset = 0): User {
   };
 }
 
-export const POST_COLUMNS = `p.id, p.title, p.content, ${epochMs('p.date_posted')}, ${epochMs('p.updated_at')}, p.author_id`;
-export type PostRow = [id: number, title: string, content: string, datePosted: number, updatedAt: number, authorId: number];
+export const POST_COLUMNS = `p.id, p.title, p.content, ${epochMs('p.date_posted')}, ${epochMs('p.updated_at')}, p.author_id, p.idempotency_key`;
+export type PostRow = [id: number, title: string, content: string, datePosted: number, updatedAt: number, authorId: number, idempotencyKey: string | null];
 
 export function toPost(row: PostRow | unknown[]): Post {
   return {
@@ -32,5 +32,6 @@ export function toPost(row: PostRow | unknown[]): Post {
     datePosted: new Date(row[3] as number),
     updatedAt: new Date(row[4] as number),
     authorId: row[5] as number,
+    idempotencyKey: row[6] as string | null,
   };
 }

@@ -1,12 +1,15 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Context } from './context.ts';
+import { serviceUnavailable, unexpected } from './errors.ts';
 
 /**
  * Decides what clients see of each execution error:
  * - our own GraphQLErrors with a code pass through;
  * - Pothos argument checks (malformed IDs, bad connection arguments) become BAD_USER_INPUT;
+ * - a database that cannot be reached or timed out becomes SERVICE_UNAVAILABLE (HTTP 503, Retry-After);
  * - anything else is logged with its stack and the request id, and replaced by "Unexpected error."
  *   carrying that request id, so a user's report can be matched to the log line.
  */
@@ -35,11 +38,12 @@ function present(error: GraphQLError, context: Context): GraphQLError {
   if (original instanceof PothosValidationError) {
     return new GraphQLError(userInputError(original).message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
   }
+  if (isDatabaseUnavailable(original)) {
+    context.log.warn({ err: original, path: error.path?.join('.') }, 'The database is unavailable');
+    return serviceUnavailable(context.requestId, location);
+  }
   context.log.error({ err: original, path: error.path?.join('.') }, 'Unexpected error in resolver');
-  return new GraphQLError('Unexpected error.', {
-    ...location,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId },
-  });
+  return unexpected(context.requestId, location);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 
 /** Codes clients can rely on in `errors[].extensions.code`. */
 export type ErrorCode =
@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string): GraphQLError {
@@ -27,6 +28,30 @@ export function rateLimited(retryAfterMs: number): GraphQLError {
 
 export function isRateLimited(error: unknown): boolean {
   return error instanceof GraphQLError && error.extensions.code === 'RATE_LIMITED';
+}
+
+/** Seconds a client should wait before retrying when the database does not answer. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be reached or timed out: not a bug, and worth retrying. HTTP 503 with Retry-After where
+ * the transport allows; the request id ties it to the one log line.
+ */
+export function serviceUnavailable(requestId: string, location: Omit<GraphQLErrorOptions, 'extensions'> = {}): GraphQLError {
+  return new GraphQLError('The service is temporarily unavailable. Try again shortly.', {
+    ...location,
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      requestId,
+      retryAfter: RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
+
+/** An unexpected failure, as clients see it: no details, the request id to quote. */
+export function unexpected(requestId: string, location: Omit<GraphQLErrorOptions, 'extensions'> = {}): GraphQLError {
+  return new GraphQLError('Unexpected error.', { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
 }
 
 export function unauthenticated(): GraphQLError {

@@ -12,6 +12,10 @@ const CreatePostInput = builder.inputType('CreatePostInput', {
   fields: (t) => ({
     title: t.string({ required: true, description: titleDescription }),
     content: t.string({ required: true, description: contentDescription }),
+    idempotencyKey: t.string({
+      description:
+        'Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one.',
+    }),
   }),
 });
 

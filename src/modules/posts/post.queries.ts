@@ -39,7 +39,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
     ` ORDER BY p.date_posted ${order}, p.id ${order} LIMIT ${param(query.limit)}`;
   const shape = `${query.authorId !== undefined ? 'a' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
   const rows = await sql<[...PostRow, ...UserRow]>({ name: `post-page-${shape || 'all'}-${order}`, text, values });
-  return rows.map((row) => ({ post: toPost(row), author: toUser(row as unknown as UserRow, 6) }));
+  return rows.map((row) => ({ post: toPost(row), author: toUser(row as unknown as UserRow, 7) }));
 }
 
 /** How many posts each author has written, in one grouped statement. */

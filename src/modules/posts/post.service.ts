@@ -18,8 +18,11 @@ export interface PostInput {
 const CONTROL_EXCEPT_WHITESPACE = /[^\P{Cc}\t\n\r]/u;
 
 /** The original PostForm's rules (both fields required; whitespace alone is empty) and our length limits. */
-function checkPost(input: { title: string; content: string }): void {
+function checkPost(input: { title: string; content: string }, idempotencyKey?: string): void {
   const errors = new FieldErrors();
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    errors.add('idempotencyKey', 'Field must be 1 to 64 letters, digits, or . _ : -');
+  }
   const check = (field: 'title' | 'content', value: string, max: number) => {
     if (!value.trim()) return errors.add(field, MESSAGES.required);
     if ([...value].length > max) errors.add(field, `Field cannot be longer than ${max} characters.`);
@@ -38,16 +41,30 @@ function checkPost(input: { title: string; content: string }): void {
 
 const notFound = () => codedError('NOT_FOUND', 'That post does not exist.');
 
-export async function createPost({ prisma }: Deps, author: User, input: { title: string; content: string }): Promise<Post> {
+const IDEMPOTENCY_KEY = /^[\w.:-]{1,64}$/;
+
+/**
+ * Publishes a post. With an idempotency key, a retry (after a timeout, say) returns the post the first attempt
+ * created instead of a second one: the key is unique per author in the database.
+ */
+export async function createPost(
+  { prisma }: Deps,
+  author: User,
+  input: { title: string; content: string; idempotencyKey?: string | null },
+): Promise<Post> {
   const post = { title: input.title.trim(), content: input.content };
-  checkPost(post);
+  const key = input.idempotencyKey ?? undefined;
+  checkPost(post, key);
   try {
-    return await prisma.post.create({ data: { ...post, authorId: author.id } });
+    return await prisma.post.create({ data: { ...post, authorId: author.id, idempotencyKey: key } });
   } catch (error) {
-    // The account was deleted after this request authenticated: the foreign key refuses the orphan.
-    if ((error as { code?: string }).code === 'P2003') {
-      throw codedError('UNAUTHENTICATED', 'Your account no longer exists.');
+    const code = (error as { code?: string }).code;
+    if (code === 'P2002' && key) {
+      const first = await prisma.post.findUnique({ where: { authorId_idempotencyKey: { authorId: author.id, idempotencyKey: key } } });
+      if (first) return first;
     }
+    // The account was deleted after this request authenticated: the foreign key refuses the orphan.
+    if (code === 'P2003') throw codedError('UNAUTHENTICATED', 'Your account no longer exists.');
     throw error;
   }
 }
