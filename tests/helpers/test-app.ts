@@ -57,6 +57,8 @@ export interface TestAppOptions {
   responseCache?: ResponseCacheOptions;
   /** A migrated database to use (and leave open) instead of a new one: several instances over one database. */
   database?: TestDatabase;
+  /** Connection and statement timeouts, as production sets them (by default none). */
+  databaseTimeouts?: { connectMs: number; statementMs: number };
 }
 
 export interface TestApp extends Database {
@@ -95,7 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { settings = {}, protection = {}, mailer, limiter: sharedLimiter, responseCache } = options;
   const db = options.database ?? (await createTestDatabase());
   if (!options.database) await migrate({ url: db.url, schema: db.schema });
-  const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema });
+  const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema, timeouts: options.databaseTimeouts });
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));

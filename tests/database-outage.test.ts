@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/migrate.ts';
+import { signUp } from './helpers/accounts.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+import { postgresBinaries, type PrivatePostgres, startPrivatePostgres } from './helpers/private-postgres.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+// A database that stops answering (every PostgreSQL process of a private cluster stopped with SIGSTOP): requests
+// must end with a coded error instead of hanging, readiness must say so, and a retried write must not double.
+const bin = postgresBinaries();
+if (!bin && process.env.CI) throw new Error('PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin) are required under CI');
+if (!bin) console.warn('SKIPPED: no PostgreSQL server binaries here, so the frozen-database tests did not run.');
+
+const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }`;
+
+describe.skipIf(!bin)('a frozen database', { timeout: 180_000 }, () => {
+  let pg: PrivatePostgres;
+  let db: TestDatabase;
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    pg = await startPrivatePostgres(bin!);
+    db = await createTestDatabase(pg.url);
+    await migrate({ url: db.url, schema: db.schema });
+    t = await startTestApp({ database: db, databaseTimeouts: { connectMs: 1000, statementMs: 1000 }, protection: { mutationsPerMinute: 100_000 } });
+    ({ token } = await signUp(t, { username: 'Ada' }));
+  }, 120_000);
+  afterAll(async () => {
+    pg?.thaw();
+    await t?.close();
+    await db?.close();
+    pg?.stop();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  it('answers SERVICE_UNAVAILABLE (503, Retry-After) and /ready 503 instead of hanging; a retried create with its key makes one post', async () => {
+    const input = { title: 'Sent while frozen', content: 'x', idempotencyKey: 'retry-me-1' };
+    pg.freeze();
+    try {
+      for (const [body, headers] of [
+        [{ query: '{ posts { edges { node { title } } } }' }, {}],
+        [{ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` }],
+      ] as const) {
+        const response = await post(body, headers);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('5');
+        const answer = await response.json();
+        expect(answer.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) });
+      }
+      expect((await t.app.fetch('http://blog.test/ready')).status).toBe(503);
+    } finally {
+      pg.thaw();
+    }
+
+    // The client retries with the same key until the database answers again: one post, however many tries.
+    let created: any;
+    for (let attempt = 0; attempt < 30 && created?.__typename !== 'CreatePostSuccess'; attempt++) {
+      const response = await post({ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` });
+      created = (await response.json()).data?.createPost;
+      if (created?.__typename !== 'CreatePostSuccess') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(created.__typename).toBe('CreatePostSuccess');
+    const again = await post({ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` });
+    expect((await again.json()).data.createPost.post.id).toBe(created.post.id);
+    expect(await t.prisma.post.count({ where: { idempotencyKey: 'retry-me-1' } })).toBe(1);
+    expect((await t.app.fetch('http://blog.test/ready')).status).toBe(200);
+  });
+});
