@@ -14,6 +14,7 @@ import { maskError, useErrorShape } from './graphql/error-shape.ts';
 import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from './graphql/response-cache.ts';
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
+import { useAccessLog } from './http/access-log.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
 import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
@@ -143,6 +144,7 @@ export function createApp(deps: AppDependencies): App {
       useRequestId(),
       useSecurityHeaders(),
       useErrorShape(),
+      useAccessLog(logger),
       useBodyLimit(http),
       // Requests a browser could send cross-site without a preflight (forms, multipart, plain GET) must carry
       // one of these headers, which only a script allowed by CORS can set.
