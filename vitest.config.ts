@@ -10,8 +10,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
     globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: on a busy 2-core machine starting an app or a process can take many seconds; no result depends on speed.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
   },
 });

@@ -135,7 +135,7 @@ describe('logout', () => {
     for (const mutation of [LOGOUT, LOGOUT_ALL]) {
       const result = await t.graphql(mutation);
       expect(result.errors).toEqual([
-        expect.objectContaining({ message: 'You must be logged in to do that.', extensions: { code: 'UNAUTHENTICATED' } }),
+        expect.objectContaining({ message: 'Please log in to access this page.', extensions: { code: 'UNAUTHENTICATED' } }),
       ]);
     }
   });

@@ -55,7 +55,7 @@ export function unexpected(requestId: string, location: Omit<GraphQLErrorOptions
 }
 
 export function unauthenticated(): GraphQLError {
-  return codedError('UNAUTHENTICATED', 'You must be logged in to do that.');
+  return codedError('UNAUTHENTICATED', 'Please log in to access this page.'); // the original's wording
 }
 
 export interface FieldError {

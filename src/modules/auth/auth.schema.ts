@@ -1,5 +1,6 @@
 import type { User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
+import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { LoginFailedError, unauthenticated, ValidationError } from '../../graphql/errors.ts';
 import { shownToOwner, UserNode } from '../users/user.schema.ts';
 import { logIn, registerUser, revokeAllSessions, revokeSession } from './auth.service.ts';
@@ -26,7 +27,10 @@ const LoginInput = builder.inputType('LoginInput', {
 
 const RegisterSuccess = builder.objectRef<{ user: User }>('RegisterSuccess').implement({
   description: 'The account was created. Log in to use it.',
-  fields: (t) => ({ user: t.field({ type: UserNode, resolve: (result) => result.user }) }),
+  fields: (t) => ({
+    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+    message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.register }),
+  }),
 });
 
 const LoginSuccess = builder.objectRef<{ token: string; expiresAt: Date; user: User }>('LoginSuccess').implement({

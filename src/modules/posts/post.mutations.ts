@@ -2,6 +2,7 @@ import type { Post } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 import { encodeGlobalId } from '../../graphql/ids.ts';
+import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { PostNode } from './post.schema.ts';
 import { CONTENT_MAX_LENGTH, createPost, deletePost, TITLE_MAX_LENGTH, updatePost } from './post.service.ts';
 
@@ -27,13 +28,16 @@ const UpdatePostInput = builder.inputType('UpdatePostInput', {
   }),
 });
 
-const PostPayload = (name: string) =>
+const PostPayload = (name: string, message: string) =>
   builder.objectRef<{ post: Post }>(name).implement({
-    fields: (t) => ({ post: t.field({ type: PostNode, resolve: (result) => result.post }) }),
+    fields: (t) => ({
+      post: t.field({ type: PostNode, resolve: (result) => result.post }),
+      message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => message }),
+    }),
   });
 
-const CreatePostSuccess = PostPayload('CreatePostSuccess');
-const UpdatePostSuccess = PostPayload('UpdatePostSuccess');
+const CreatePostSuccess = PostPayload('CreatePostSuccess', SUCCESS_MESSAGES.createPost);
+const UpdatePostSuccess = PostPayload('UpdatePostSuccess', SUCCESS_MESSAGES.updatePost);
 
 const DeletePostSuccess = builder.objectRef<{ id: number }>('DeletePostSuccess').implement({
   fields: (t) => ({
@@ -41,6 +45,7 @@ const DeletePostSuccess = builder.objectRef<{ id: number }>('DeletePostSuccess')
       description: 'The ID of the deleted post, for evicting it from client caches.',
       resolve: (result) => encodeGlobalId('Post', result.id),
     }),
+    message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.deletePost }),
   }),
 });
 

@@ -1,5 +1,6 @@
 import type { User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
+import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 import { PICTURES_PATH } from '../pictures/pictures.route.ts';
 import { selectUserByUsername } from './user.queries.ts';
@@ -60,7 +61,10 @@ const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
 });
 
 const UpdateAccountSuccess = builder.objectRef<{ user: User }>('UpdateAccountSuccess').implement({
-  fields: (t) => ({ user: t.field({ type: UserNode, resolve: (result) => result.user }) }),
+  fields: (t) => ({
+    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+    message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.updateAccount }),
+  }),
 });
 
 builder.mutationFields((t) => ({
