@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    __typename\n    ... on ChangePasswordSuccess {\n      message\n      revokedSessions\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}\n\nmutation DeleteAccount($password: String!) {\n  deleteAccount(password: $password) {\n    __typename\n    ... on DeleteAccountSuccess {\n      message\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}": typeof types.ChangePasswordDocument,
     "query Feed($first: Int = 5, $after: String) {\n  posts(first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        title\n        content\n        datePosted\n        author {\n          id\n          username\n          imageUrl\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.FeedDocument,
     "fragment FormErrors on ValidationError {\n  fieldErrors {\n    field\n    message\n  }\n}": typeof types.FormErrorsFragmentDoc,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}": typeof types.LoginDocument,
@@ -27,6 +28,7 @@ type Documents = {
     "query UserPage($username: String!, $first: Int = 5, $after: String) {\n  user(username: $username) {\n    id\n    username\n    imageUrl\n    postCount\n    posts(first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          datePosted\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.UserPageDocument,
 };
 const documents: Documents = {
+    "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    __typename\n    ... on ChangePasswordSuccess {\n      message\n      revokedSessions\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}\n\nmutation DeleteAccount($password: String!) {\n  deleteAccount(password: $password) {\n    __typename\n    ... on DeleteAccountSuccess {\n      message\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}": types.ChangePasswordDocument,
     "query Feed($first: Int = 5, $after: String) {\n  posts(first: $first, after: $after) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        title\n        content\n        datePosted\n        author {\n          id\n          username\n          imageUrl\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.FeedDocument,
     "fragment FormErrors on ValidationError {\n  fieldErrors {\n    field\n    message\n  }\n}": types.FormErrorsFragmentDoc,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess {\n      token\n      expiresAt\n      user {\n        id\n        username\n        email\n      }\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}": types.LoginDocument,
@@ -54,6 +56,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    __typename\n    ... on ChangePasswordSuccess {\n      message\n      revokedSessions\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}\n\nmutation DeleteAccount($password: String!) {\n  deleteAccount(password: $password) {\n    __typename\n    ... on DeleteAccountSuccess {\n      message\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}"): (typeof documents)["mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    __typename\n    ... on ChangePasswordSuccess {\n      message\n      revokedSessions\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}\n\nmutation DeleteAccount($password: String!) {\n  deleteAccount(password: $password) {\n    __typename\n    ... on DeleteAccountSuccess {\n      message\n    }\n    ...FormErrors\n    ... on Error {\n      message\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

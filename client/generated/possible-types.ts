@@ -1,8 +1,16 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "ChangePasswordResult": [
+      "ChangePasswordSuccess",
+      "ValidationError"
+    ],
     "CreatePostResult": [
       "CreatePostSuccess",
+      "ValidationError"
+    ],
+    "DeleteAccountResult": [
+      "DeleteAccountSuccess",
       "ValidationError"
     ],
     "DeletePostResult": [
@@ -56,8 +64,16 @@
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "ChangePasswordResult": [
+      "ChangePasswordSuccess",
+      "ValidationError"
+    ],
     "CreatePostResult": [
       "CreatePostSuccess",
+      "ValidationError"
+    ],
+    "DeleteAccountResult": [
+      "DeleteAccountSuccess",
       "ValidationError"
     ],
     "DeletePostResult": [

@@ -43,7 +43,7 @@ export function redisResponseCache(redis: Redis): Cache {
 }
 
 /** Mutations whose success changes what anonymous readers see; any other mutation leaves the cache alone. */
-export const PUBLIC_WRITES = new Set(['createPost', 'updatePost', 'deletePost', 'updateAccount', 'register']);
+export const PUBLIC_WRITES = new Set(['createPost', 'updatePost', 'deletePost', 'updateAccount', 'register', 'deleteAccount']);
 
 const anonymous = (request: Request) => !request.headers.has('authorization');
 

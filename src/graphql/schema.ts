@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './error-types.ts';
 import '../modules/users/user.schema.ts';
+import '../modules/users/account.schema.ts';
 import '../modules/posts/post.schema.ts';
 import '../modules/posts/post.mutations.ts';
 import '../modules/auth/auth.schema.ts';

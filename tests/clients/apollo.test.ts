@@ -4,7 +4,9 @@ import { relayStylePagination } from '@apollo/client/utilities';
 import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  ChangePasswordDocument,
   CreatePostDocument,
+  DeleteAccountDocument,
   DeletePostDocument,
   FeedDocument,
   LoginDocument,
@@ -82,7 +84,7 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   const edited = await client.mutate({ mutation: UpdatePostDocument, variables: { id: ids[0]!, input: { title: 'Post 1, edited' } } });
   expect(edited.data?.updatePost).toMatchObject({ __typename: 'UpdatePostSuccess', post: { title: 'Post 1, edited' } });
   const deleted = await client.mutate({ mutation: DeletePostDocument, variables: { id: ids[1]! } });
-  expect(deleted.data?.deletePost).toEqual({ __typename: 'DeletePostSuccess', deletedPostId: ids[1] });
+  expect(deleted.data?.deletePost).toEqual({ __typename: 'DeletePostSuccess', message: 'Your post has been deleted!', deletedPostId: ids[1] });
   client.cache.evict({ id: client.cache.identify({ __typename: 'Post', id: ids[1]! }) });
 
   // Coded errors arrive as GraphQL errors with extensions.code.
@@ -117,5 +119,18 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   });
   expect(reset.data?.resetPassword.__typename).toBe('ResetPasswordSuccess');
   token = oldToken;
+  expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me).toBeNull();
+
+  // Account management: change the password, then delete the account; its token stops working.
+  const relogin = await client.mutate({ mutation: LoginDocument, variables: { input: { email: 'apollo@demo.com', password: 'a new moon' } } });
+  if (relogin.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
+  token = relogin.data.login.token;
+  const changed = await client.mutate({
+    mutation: ChangePasswordDocument,
+    variables: { input: { currentPassword: 'a new moon', newPassword: 'the third moon', confirmPassword: 'the third moon' } },
+  });
+  expect(changed.data?.changePassword).toMatchObject({ __typename: 'ChangePasswordSuccess', message: 'Your password has been updated!' });
+  const gone = await client.mutate({ mutation: DeleteAccountDocument, variables: { password: 'the third moon' } });
+  expect(gone.data?.deleteAccount).toEqual({ __typename: 'DeleteAccountSuccess', message: 'Your account has been deleted.' });
   expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me).toBeNull();
 });

@@ -1,7 +1,9 @@
 import { Client, fetchExchange } from '@urql/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  ChangePasswordDocument,
   CreatePostDocument,
+  DeleteAccountDocument,
   DeletePostDocument,
   FeedDocument,
   LoginDocument,
@@ -83,5 +85,17 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   });
   expect(reset.data?.resetPassword.__typename).toBe('ResetPasswordSuccess');
   token = oldToken;
-  expect((await client.query(MeDocument, {})).data?.me).toBeNull();
+  expect((await client.query(MeDocument, {}, { requestPolicy: 'network-only' })).data?.me).toBeNull();
+
+  // Account management: change the password, then delete the account; its token stops working.
+  const again = await client.mutation(LoginDocument, { input: { email: credentials.email, password: 'a fresh password' } });
+  if (again.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
+  token = again.data.login.token;
+  const changed = await client.mutation(ChangePasswordDocument, {
+    input: { currentPassword: 'a fresh password', newPassword: 'yet another one', confirmPassword: 'yet another one' },
+  });
+  expect(changed.data?.changePassword.__typename).toBe('ChangePasswordSuccess');
+  const deleted = await client.mutation(DeleteAccountDocument, { password: 'yet another one' });
+  expect(deleted.data?.deleteAccount).toEqual({ __typename: 'DeleteAccountSuccess', message: 'Your account has been deleted.' });
+  expect((await client.query(MeDocument, {}, { requestPolicy: 'network-only' })).data?.me).toBeNull();
 });

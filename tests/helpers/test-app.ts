@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { protectionFrom } from '../../src/dependencies.ts';
 import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
-import { localPictureStorage } from '../../src/modules/pictures/storage.ts';
+import { localPictureStorage, type PictureStorage } from '../../src/modules/pictures/storage.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -57,6 +57,8 @@ export interface TestAppOptions {
   responseCache?: ResponseCacheOptions;
   /** A migrated database to use (and leave open) instead of a new one: several instances over one database. */
   database?: TestDatabase;
+  /** Wraps the picture storage (e.g. to make a step fail). */
+  wrapPictures?: (storage: PictureStorage) => PictureStorage;
   /** Connection and statement timeouts, as production sets them (by default none). */
   databaseTimeouts?: { connectMs: number; statementMs: number };
 }
@@ -115,7 +117,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sql: database.sql,
     logger,
     settings: { ...TEST_SETTINGS, ...settings },
-    pictures: localPictureStorage(picturesDir),
+    pictures: (options.wrapPictures ?? ((storage) => storage))(localPictureStorage(picturesDir)),
     mailer: mailer ?? { send: async (message) => void sent.push(message) },
     limiter: sharedLimiter ?? {
       consume: (budgets) => limiter.consume(budgets),

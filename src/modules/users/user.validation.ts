@@ -14,6 +14,7 @@ export const MESSAGES = {
   passwordTooShort: 'Field must be at least 8 characters long.',
   passwordTooLong: 'Field cannot be longer than 72 bytes.',
   passwordMismatch: 'Field must be equal to password.',
+  wrongPassword: 'That password is not correct.',
   usernameTaken: 'That username is taken. Please choose a different one.',
   emailTaken: 'That email is taken. Please choose a different one.',
 } as const;
@@ -89,12 +90,12 @@ function isEmailAddress(email: string): boolean {
 }
 
 /** A new password and its confirmation (registration and reset). Never trimmed: spaces may be part of it. */
-export function checkNewPassword(errors: FieldErrors, password: string, confirmPassword: string): void {
+export function checkNewPassword(errors: FieldErrors, password: string, confirmPassword: string, field = 'password'): void {
   if (!password.trim()) {
-    errors.add('password', MESSAGES.required);
+    errors.add(field, MESSAGES.required);
   } else {
-    if ([...password].length < PASSWORD_MIN_LENGTH) errors.add('password', MESSAGES.passwordTooShort);
-    if (Buffer.byteLength(password) > PASSWORD_MAX_BYTES) errors.add('password', MESSAGES.passwordTooLong);
+    if ([...password].length < PASSWORD_MIN_LENGTH) errors.add(field, MESSAGES.passwordTooShort);
+    if (Buffer.byteLength(password) > PASSWORD_MAX_BYTES) errors.add(field, MESSAGES.passwordTooLong);
   }
   if (!confirmPassword.trim()) errors.add('confirmPassword', MESSAGES.required);
   else if (confirmPassword !== password) errors.add('confirmPassword', MESSAGES.passwordMismatch);
