@@ -8,6 +8,7 @@ import type { PrismaClient, User } from './generated/prisma/client.ts';
 import { serviceUnavailable, unexpected } from './graphql/errors.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
+import { useDeadline } from './graphql/deadline.ts';
 import { useCompiledExecution } from './graphql/jit.ts';
 import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
 import { maskError, useErrorShape } from './graphql/error-shape.ts';
@@ -48,6 +49,8 @@ export interface Protection extends OperationLimits {
   mutationsPerMinute: number;
   /** max-age of anonymous GET answers (0: no-store). */
   httpCacheMaxAgeSeconds: number;
+  /** Longest an operation may run before the client gets REQUEST_TIMEOUT. */
+  requestTimeoutMs: number;
 }
 
 export interface AppDependencies {
@@ -154,6 +157,7 @@ export function createApp(deps: AppDependencies): App {
       // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
       useCompiledExecution(),
       ...(deps.responseCache ? responseCachePlugins(deps.responseCache) : []),
+      useDeadline(protection.requestTimeoutMs),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
       useErrorPolicy(),

@@ -117,6 +117,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (jwtSecret === undefined && nodeEnv === 'production') {
     throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters)');
   }
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
+  const databaseStatementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000);
+  if (databaseStatementTimeoutMs >= requestTimeoutMs) {
+    throw new ConfigError('DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so a statement ends before its request does');
+  }
   const rateLimitStore = oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis', 'postgres'] as const, 'memory');
   if (rateLimitStore === 'postgres' && databaseUrl === undefined) {
     throw new ConfigError('RATE_LIMIT_STORE=postgres needs DATABASE_URL (the embedded database serves one process)');
@@ -138,7 +143,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
-    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+    databaseStatementTimeoutMs,
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
@@ -165,7 +170,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     mutationsPerMinute: integer(env, 'MUTATIONS_PER_MINUTE', 60, 1, 100_000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 100 * 1024, 1024, 50 * 1024 * 1024),
-    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    requestTimeoutMs,
     graphqlMaxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 1, 100),
     graphqlMaxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 10, 0, 1000),
     graphqlMaxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 1000, 10, 100_000),

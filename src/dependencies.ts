@@ -54,6 +54,7 @@ export function protectionFrom(config: Config): Protection {
     trustProxy: config.trustProxy,
     mutationsPerMinute: config.mutationsPerMinute,
     httpCacheMaxAgeSeconds: config.httpCacheMaxAgeSeconds,
+    requestTimeoutMs: config.requestTimeoutMs,
     maxDepth: config.graphqlMaxDepth,
     maxAliases: config.graphqlMaxAliases,
     maxTokens: config.graphqlMaxTokens,

@@ -94,6 +94,7 @@ describe('configuration', () => {
     [{ RATE_LIMIT_STORE: 'memcached' }, /^RATE_LIMIT_STORE must be one of memory, redis, postgres/],
     [{ RATE_LIMIT_STORE: 'postgres' }, /^RATE_LIMIT_STORE=postgres needs DATABASE_URL/],
     [{ MAIL_TRANSPORT: 'pigeon' }, /^MAIL_TRANSPORT must be one of postmark, outbox/],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: '30000' }, /^DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS/],
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must start with redis/],
     [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, /^CORS_ORIGINS must list origins/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH must be a whole number/],

@@ -17,17 +17,20 @@ describe.skipIf(!bin)('a frozen database', { timeout: 180_000 }, () => {
   let pg: PrivatePostgres;
   let db: TestDatabase;
   let t: TestApp;
+  let slow: TestApp; // database timeouts longer than its request deadline
   let token: string;
   beforeAll(async () => {
     pg = await startPrivatePostgres(bin!);
     db = await createTestDatabase(pg.url);
     await migrate({ url: db.url, schema: db.schema });
     t = await startTestApp({ database: db, databaseTimeouts: { connectMs: 1000, statementMs: 1000 }, protection: { mutationsPerMinute: 100_000 } });
+    slow = await startTestApp({ database: db, databaseTimeouts: { connectMs: 20_000, statementMs: 20_000 }, protection: { requestTimeoutMs: 1000 } });
     ({ token } = await signUp(t, { username: 'Ada' }));
   }, 120_000);
   afterAll(async () => {
     pg?.thaw();
     await t?.close();
+    await slow?.close();
     await db?.close();
     pg?.stop();
   });
@@ -66,5 +69,19 @@ describe.skipIf(!bin)('a frozen database', { timeout: 180_000 }, () => {
     expect((await again.json()).data.createPost.post.id).toBe(created.post.id);
     expect(await t.prisma.post.count({ where: { idempotencyKey: 'retry-me-1' } })).toBe(1);
     expect((await t.app.fetch('http://blog.test/ready')).status).toBe(200);
+  });
+
+  it('ends an operation at its deadline with REQUEST_TIMEOUT, even when its statement would wait longer', async () => {
+    const feed = JSON.stringify({ query: '{ posts { edges { node { title } } } }' });
+    const call = () => slow.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: feed });
+    expect((await call()).status).toBe(200); // a warm connection, which the freeze then holds
+    pg.freeze();
+    try {
+      const response = await call();
+      expect(response.status).toBe(503);
+      expect((await response.json()).errors[0].extensions).toMatchObject({ code: 'REQUEST_TIMEOUT', requestId: expect.any(String) });
+    } finally {
+      pg.thaw();
+    }
   });
 });
