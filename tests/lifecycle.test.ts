@@ -6,24 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTimeOf } from '../src/db/embedded.ts';
+import { startServerProcess, untilReady } from './helpers/server-process.ts';
 
 // The server as operators start it in production: `node --import tsx src/main.ts` (README: Operations), so the
 // process that gets SIGTERM is the server itself. Each test has its own data folder; every child is killed.
-const root = path.resolve(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
 const folders: string[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function start(env: Record<string, string> = {}, port?: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-life-'));
@@ -32,26 +24,12 @@ function start(env: Record<string, string> = {}, port?: number) {
 }
 
 async function startIn(dataDir: string, env: Record<string, string>, port?: number) {
-  const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(chosen), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, port: chosen, dataDir, output: () => output, exited };
+  const server = await startServerProcess(dataDir, env, port);
+  children.push(server.child);
+  return server;
 }
 
-async function ready(server: Awaited<ReturnType<typeof start>>) {
-  // No deadline of our own: a slow machine only makes this slower; the hook or test timeout bounds it.
-  while (!/is ready at/.test(server.output())) {
-    if (server.child.exitCode !== null) throw new Error(`The server exited:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const ready = untilReady;
 
 /** A GraphQL request on a keep-alive agent; resolves with the status, the Connection header and the body, or the error code. */
 function request(agent: http.Agent, port: number, body: string) {

@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess, untilReady } from './helpers/server-process.ts';
 
 // The real entry point, as `npm start` runs it, on the embedded database in a folder of its own.
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-data-'));
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -14,42 +14,15 @@ afterEach(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+type Server = ServerProcess;
 
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, port, output: () => output, exited };
+  const server = await startServerProcess(dataDir, env);
+  children.push(server.child);
+  return server;
 }
 
-/** No deadline of its own: a busy machine only makes start-up slower; the test's timeout bounds it. */
-async function waitForReady(server: Server) {
-  while (!server.output().includes('GraphiQL is ready')) {
-    if (server.child.exitCode !== null) throw new Error(`Server did not start:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitForReady = untilReady;
 
 async function graphql(port: number, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './server-process.ts';
 
 /**
  * A PostgreSQL cluster of the test's own, on a free port, that the test may freeze (SIGSTOP every process of
@@ -21,14 +21,6 @@ export function postgresBinaries(): string | undefined {
   const version = fs.existsSync(base) ? fs.readdirSync(base).sort().at(-1) : undefined;
   const bin = version && path.join(base, version, 'bin');
   return bin && fs.existsSync(path.join(bin, 'initdb')) ? bin : undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres> {
