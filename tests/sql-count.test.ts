@@ -43,11 +43,26 @@ describe('SQL statements per request', () => {
     expect(statements[1]).toMatch(/GROUP BY author_id/);
   });
 
-  it("a user's page costs one query for the user and one for the posts", async () => {
-    const { statements } = await statementsFor(
-      `{ user(username: "user1") { username posts(first: 5) { edges { node { title author { username } } } } } }`,
+  it("a user's page (the user, the first page of posts, their count) costs one statement", async () => {
+    const page = `{ user(username: "user1") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }`;
+    const { statements, data } = await statementsFor(page);
+    expect(statements).toHaveLength(1);
+    // The same page through the ordinary resolvers (a fragment spread turns the look-ahead off) is identical.
+    const ordinary = await statementsFor(
+      `{ user(username: "user1") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }`,
     );
-    // The posts' author is the user already loaded: no third query for it.
-    expect(statements).toHaveLength(2);
+    expect(ordinary.statements.length).toBeGreaterThan(1);
+    expect(data).toEqual(ordinary.data);
+    expect(data.user.posts.totalCount).toBe(5);
+    expect(data.user.posts.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it("a user without posts, and first: 0, read ahead the same way", async () => {
+    const lonely = await createUser(t.prisma, { username: 'lonely' });
+    const none = await statementsFor(`{ user(username: "${lonely.username}") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }`);
+    expect(none.data.user.posts).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+    expect(none.statements).toHaveLength(1);
+    const zero = await statementsFor(`{ user(username: "user1") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }`);
+    expect(zero.data.user.posts).toEqual({ edges: [], pageInfo: { hasNextPage: true } });
   });
 });

@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { decodePostCursor, encodePostCursor } from './post.cursor.ts';
+import type { PrefetchedPage } from './post.loaders.ts';
 import { countPosts, selectPostPage } from './post.queries.ts';
 
 type PageDeps = Pick<Context, 'sql' | 'loaders'>;
@@ -32,8 +33,14 @@ function checkPageSize(name: 'first' | 'last', value: number | null | undefined)
 /**
  * One page of posts, newest first, by keyset pagination over (datePosted, id): one statement per page for the
  * posts and their authors (who then cost nothing more), and cursors stay valid when posts are added or deleted.
+ * A page already read with its user (`prefetched`) costs nothing.
  */
-export async function pagePosts(deps: PageDeps, filter: { authorId?: number }, args: PageArgs): Promise<PostPage> {
+export async function pagePosts(
+  deps: PageDeps,
+  filter: { authorId?: number },
+  args: PageArgs,
+  prefetched?: PrefetchedPage,
+): Promise<PostPage> {
   checkPageSize('first', args.first);
   checkPageSize('last', args.last);
   const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
@@ -41,6 +48,7 @@ export async function pagePosts(deps: PageDeps, filter: { authorId?: number }, a
   const page = await resolveCursorConnection<Promise<Post[]>>(
     { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodePostCursor },
     async ({ limit, inverted }): Promise<Post[]> => {
+      if (prefetched && prefetched.limit === limit && !inverted && !after && !before) return prefetched.posts;
       const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
       for (const { author } of rows) deps.loaders.userById.prime(author.id, author);
       return rows.map((row) => row.post);
@@ -51,6 +59,6 @@ export async function pagePosts(deps: PageDeps, filter: { authorId?: number }, a
     edges,
     // Relay: the cursors of the first and last edge, null when the page is empty.
     pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => countPosts(deps.sql, filter),
+    totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter),
   };
 }

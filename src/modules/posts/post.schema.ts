@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
+import { pageKey } from '../users/user.lookahead.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.pagination.ts';
 
@@ -64,7 +65,7 @@ builder.prismaObjectFields('User', (t) => ({
       type: PostNode,
       description: `This user's posts, ${pageDescription}`,
       resolve: (user, args, context) => {
-        return pagePosts(context, { authorId: user.id }, args);
+        return pagePosts(context, { authorId: user.id }, args, context.loaders.prefetchedPages.get(pageKey(user.id, args)));
       },
     },
     PostConnection,

@@ -3,7 +3,8 @@ import { builder } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 import { PICTURES_PATH } from '../pictures/pictures.route.ts';
-import { selectUserByUsername } from './user.queries.ts';
+import { firstPageRequest, pageKey } from './user.lookahead.ts';
+import { selectUserByUsername, selectUserWithFirstPage } from './user.queries.ts';
 import { updateAccount } from './user.service.ts';
 
 /**
@@ -40,10 +41,19 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The user with exactly this username (case-sensitive), or null.',
     args: { username: t.arg.string({ required: true }) },
-    resolve: async (_root, { username }, context) => {
-      const user = await selectUserByUsername(context.sql, username);
-      if (user) context.loaders.userById.prime(user.id, user); // their posts' author is this user
-      return user;
+    resolve: async (_root, { username }, context, info) => {
+      // A user's page: the user, the first page of their posts and its count in one statement when asked for.
+      const page = firstPageRequest(info);
+      if (!page) {
+        const user = await selectUserByUsername(context.sql, username);
+        if (user) context.loaders.userById.prime(user.id, user); // their posts' author is this user
+        return user;
+      }
+      const found = await selectUserWithFirstPage(context.sql, username, page.limit, page.withTotal);
+      if (!found) return null;
+      context.loaders.userById.prime(found.user.id, found.user);
+      context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), { limit: page.limit, posts: found.posts, total: found.total });
+      return found.user;
     },
   }),
 }));
