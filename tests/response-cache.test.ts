@@ -91,6 +91,15 @@ describe('the response cache', () => {
     expect(await totalOnly()).toBe(0);
     await signUp(t, { username: 'Bob' });
     expect(await userPage('Bob')).toEqual({ username: 'Bob' });
+
+    // A write selected through a fragment on Mutation counts as well.
+    expect((await feed()).edges).toEqual([]); // cached again
+    await t.graphql(
+      `mutation { ...Write } fragment Write on Mutation { createPost(input: { title: "Through a fragment", content: "x" }) { __typename } }`,
+      {},
+      { token: ada.token },
+    );
+    expect((await feed()).edges.map((edge: any) => edge.node.title)).toEqual(['Through a fragment']);
   });
 
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {

@@ -1,7 +1,7 @@
 import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { defaultBuildResponseCacheKey } from '@envelop/response-cache';
 import { createRedisCache } from '@envelop/response-cache-redis';
-import { getOperationAST, Kind } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Plugin } from 'graphql-yoga';
 
@@ -54,18 +54,13 @@ const anonymous = (request: Request) => !request.headers.has('authorization');
  */
 export function responseCachePlugins({ cache, version, ttlMs }: ResponseCacheOptions): Plugin[] {
   const versionOf = (key: string) => Number(key.slice(0, key.indexOf(':')));
-  const versioned: Cache = {
-    ...cache,
-    // An entry from before the latest write is never answered, even if it has not expired yet.
-    get: async (key) => ((await version.current()) === versionOf(key) ? cache.get(key) : null),
-    set: (key, result, entities, ttl) => cache.set(key, result, entities, ttl),
-    invalidate: (entities) => cache.invalidate(entities),
-  };
+  // An entry from before the latest write is never answered, even if it has not expired yet.
+  const versioned: Cache = { ...cache, get: async (key) => ((await version.current()) === versionOf(key) ? cache.get(key) : null) };
   const bumpAfterPublicWrites: Plugin = {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
-      const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+      const fields = rootFields(operation.selectionSet, fragmentsOf(args.document));
       if (!fields.some((field) => PUBLIC_WRITES.has(field))) return;
       return { onExecuteDone: () => version.bump() };
     },
@@ -99,4 +94,21 @@ export function useHttpCaching(maxAgeSeconds: number): Plugin {
       response.headers.append('vary', 'Authorization');
     },
   };
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  return new Map(fragments.map((fragment) => [fragment.name.value, fragment]));
+}
+
+/** The root fields an operation selects, also through inline fragments and fragment spreads. */
+function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
+    const fragment = fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return [];
+    seen.add(fragment.name.value);
+    return rootFields(fragment.selectionSet, fragments, seen);
+  });
 }

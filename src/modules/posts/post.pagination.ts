@@ -9,7 +9,6 @@ import { countPosts, selectPostPage } from './post.queries.ts';
 
 type PageDeps = Pick<Context, 'sql' | 'loaders'>;
 
-
 export interface PageArgs {
   first?: number | null;
   last?: number | null;
