@@ -6,6 +6,8 @@ interface Inputs {
   ceilingRuns: LoadResult[];
   results: Record<string, LoadResult>;
   statements: Record<string, number>;
+  /** EXPLAIN ANALYZE of one search page's statement. */
+  searchPlan: string;
   cores: number;
   settings: { connections: number; seconds: number; bcryptCost: number; users: number; posts: number };
   loadSeconds: number;
@@ -26,7 +28,7 @@ const mean = (runs: LoadResult[]): LoadResult => {
 };
 
 /** The results as JSON and as the Markdown table README quotes. */
-export function report({ feedRuns, ceilingRuns, results, statements, cores, settings, loadSeconds, database }: Inputs) {
+export function report({ feedRuns, ceilingRuns, results, statements, searchPlan, cores, settings, loadSeconds, database }: Inputs) {
   const feed = mean(feedRuns);
   const ceiling = ceilingRuns.length ? mean(ceilingRuns) : undefined;
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);
@@ -44,6 +46,7 @@ export function report({ feedRuns, ceilingRuns, results, statements, cores, sett
     loadSeconds,
     summary,
     statements,
+    searchPlan,
     results: { feed, ceiling, ...results },
   };
   const row = (name: string, r: LoadResult | undefined, sql?: number) =>
@@ -53,6 +56,7 @@ export function report({ feedRuns, ceilingRuns, results, statements, cores, sett
     row('ceiling: node:http + pg, one query', ceiling, 1),
     row('(b) user page + totalCount', results.userPage, statements.userPage),
     row('(c) deep page (cursor at 50,000)', results.deepPage, statements.deepPage),
+    row('search page, 20 of 200 matches, ranked, with excerpts', results.search, statements.search),
     row('(d) createPost', results.createPost, statements.createPost),
     row('(e) login (8 connections)', results.login, statements.login),
     row('(f) feed while logins run, bcrypt in workers', results.mixedWorkers),
@@ -69,6 +73,7 @@ export function report({ feedRuns, ceilingRuns, results, statements, cores, sett
     summary.clusterScaling
       ? `- ${cores} processes serve **${summary.clusterScaling}×** the feed throughput of one (the load generator and the database share these ${cores} cores).`
       : '',
+    `- Search: **${statements.search}** SQL statement per page; ${/posts_search_idx/.test(searchPlan) ? '**the plan uses the GIN index** `posts_search_idx`' : '**the plan does not use the GIN index**'} (plan below).`,
     `- Data load: ${loadSeconds.toFixed(1)} s.`,
   ];
   const markdown = [
@@ -81,6 +86,12 @@ export function report({ feedRuns, ceilingRuns, results, statements, cores, sett
     ...rows.filter(Boolean),
     '',
     ...findings.filter(Boolean),
+    '',
+    'Search page plan (`EXPLAIN ANALYZE`):',
+    '',
+    '```',
+    searchPlan,
+    '```',
     '',
   ].join('\n');
   return { json, markdown };

@@ -9,6 +9,7 @@ import { prepareBenchDatabase } from './database.ts';
 import { drive, type LoadResult } from './load.ts';
 import { report } from './report.ts';
 import { startScript } from './servers.ts';
+import { explainSearch } from './search-plan.ts';
 import { workloads } from './workloads.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -41,6 +42,8 @@ const [middle] = await db.prisma.post.findMany({ orderBy: [{ datePosted: 'desc' 
 const bodies = workloads(encodePostCursor(middle!));
 const { countStatements } = await import('./statements.ts');
 const statements = await countStatements(db, serverEnv({ DATABASE_URL: database.url }), bodies);
+const searchPlan = await explainSearch(db);
+log(`Search plan:\n${searchPlan}`);
 await db.disconnect();
 await database.release();
 
@@ -76,9 +79,10 @@ await ceiling?.stop();
 // (b)–(e).
 results.userPage = await run(server.url, bodies.userPage);
 results.deepPage = await run(server.url, bodies.deepPage);
+results.search = await run(server.url, bodies.search);
 results.createPost = await run(server.url, bodies.createPost, CONNECTIONS, { authorization: `Bearer ${token}` });
 results.login = await run(server.url, bodies.login, 8);
-log('user page, deep page, createPost, login done');
+log('user page, deep page, search, createPost, login done');
 
 // (f) the feed while logins run: bcrypt in worker threads (now), then on the event loop (before).
 const mixed = async (url: string) => (await Promise.all([run(url, bodies.feed), run(url, bodies.login, 4)]))[0];
@@ -110,6 +114,7 @@ const { json, markdown: ownMarkdown } = report({
   ceilingRuns,
   results,
   statements,
+  searchPlan,
   cores,
   settings: { connections: CONNECTIONS, seconds: SECONDS, bcryptCost: BCRYPT_COST, users: USERS, posts: POSTS },
   loadSeconds: database.loadSeconds,

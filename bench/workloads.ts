@@ -1,4 +1,4 @@
-import { BENCH_PASSWORD, USERS } from './data.ts';
+import { BENCH_PASSWORD, TOPICS, USERS } from './data.ts';
 
 const random = (n: number) => 1 + Math.floor(Math.random() * n);
 
@@ -19,6 +19,10 @@ export function workloads(deepCursor: string) {
     createPost: () => ({
       query: `mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id author { username } } } } }`,
       variables: { input: { title: `Bench post ${random(1e9)}`, content: 'Written by the benchmark. '.repeat(20) } },
+    }),
+    search: () => ({
+      query: `query ($q: String!) { searchPosts(query: $q, first: 20) { edges { rank excerpt { text highlighted } node { title author { username } } } } }`,
+      variables: { q: `topic${random(TOPICS) - 1}` },
     }),
     login: () => ({
       query: `mutation ($input: LoginInput!) { login(input: $input) { __typename } }`,

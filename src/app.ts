@@ -19,7 +19,7 @@ import { useAccessLog } from './http/access-log.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
 import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
-import { findViewer } from './modules/auth/auth.service.ts';
+import { findViewer, sessionUserAgent } from './modules/auth/sessions.ts';
 import { bearerToken, verifySessionToken } from './modules/auth/tokens.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { usePictures } from './modules/pictures/pictures.route.ts';
@@ -97,7 +97,7 @@ export function createApp(deps: AppDependencies): App {
     // any resolver: it is logged once, with the request id, and answered with that id.
     let viewer: User | null = null;
     try {
-      viewer = claims ? await findViewer(base, claims.userId, claims.sessionId) : null;
+      viewer = claims ? await findViewer(sql, claims.userId, claims.sessionId, now()) : null;
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         logger.warn({ err: error, requestId }, 'The database is unavailable');
@@ -116,6 +116,9 @@ export function createApp(deps: AppDependencies): App {
         return (log ??= logger.child({ requestId }));
       },
       clientIp: clientAddress(request, server.req?.socket?.remoteAddress, protection.trustProxy),
+      get userAgent() {
+        return sessionUserAgent(request.headers.get('user-agent')); // read by login only
+      },
       viewer,
       sessionId: viewer ? claims!.sessionId : null,
       get loaders() {

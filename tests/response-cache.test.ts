@@ -103,7 +103,7 @@ describe('the response cache', () => {
   });
 
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {
-    const privateOnly = ['login', 'logout', 'logoutAll', 'requestReset', 'resetPassword', 'changePassword'];
+    const privateOnly = ['login', 'logout', 'logoutAll', 'revokeSession', 'requestReset', 'resetPassword', 'changePassword'];
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.filter((name) => !PUBLIC_WRITES.has(name) && !privateOnly.includes(name))).toEqual([]);
   });

@@ -16,7 +16,8 @@ afterAll(() => db.close());
 async function introspect(): Promise<SchemaShape> {
   const columns = await db.sql(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
-            NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default
+            NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default,
+            a.attgenerated = 's' AS generated
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -25,7 +26,7 @@ async function introspect(): Promise<SchemaShape> {
     [LEDGER],
   );
   const indexes = await db.sql(
-    `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
+    `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary, am.amname AS method,
             array(SELECT a.attname || CASE WHEN ix.indoption[k.i] & 1 = 1 THEN ' DESC' ELSE '' END
                     FROM generate_subscripts(ix.indkey, 1) AS k(i)
                     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ix.indkey[k.i]
@@ -33,6 +34,7 @@ async function introspect(): Promise<SchemaShape> {
        FROM pg_index ix
        JOIN pg_class i ON i.oid = ix.indexrelid
        JOIN pg_class t ON t.oid = ix.indrelid
+       JOIN pg_am am ON am.oid = i.relam
        JOIN pg_namespace n ON n.oid = t.relnamespace
       WHERE n.nspname = current_schema() AND t.relname <> $1`,
     [LEDGER],
@@ -53,10 +55,10 @@ async function introspect(): Promise<SchemaShape> {
   const action: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
   return {
     columns: Object.fromEntries(
-      columns.map((c) => [`${c.table}.${c.column}`, { type: c.type, nullable: c.nullable, default: c.default }]),
+      columns.map((c) => [`${c.table}.${c.column}`, { type: c.type, nullable: c.nullable, default: c.default, generated: c.generated }]),
     ),
     indexes: Object.fromEntries(
-      indexes.map((i) => [i.name, { table: i.table, unique: i.unique, primary: i.primary, columns: i.columns }]),
+      indexes.map((i) => [i.name, { table: i.table, unique: i.unique, primary: i.primary, method: i.method, columns: i.columns }]),
     ),
     foreignKeys: Object.fromEntries(
       foreignKeys.map((f) => [

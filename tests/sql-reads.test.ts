@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPrisma } from '../src/db/client.ts';
 import { countPostsByAuthor, selectPostPage } from '../src/modules/posts/post.queries.ts';
 import { selectUsersById } from '../src/modules/users/user.queries.ts';
 import { createPosts, createUser } from './helpers/factories.ts';
@@ -41,4 +42,16 @@ describe('typed SQL reads match Prisma', () => {
     for (const user of users) expect(counts.get(user.id)).toBe(await t.prisma.post.count({ where: { authorId: user.id } }));
     expect(counts.has(999)).toBe(false);
   });
+});
+
+it('still reads after the pool replaces its connection (PGlite keeps one backend for every connection)', async () => {
+  const pool = () => connectPrisma({ url: t.db.url, poolSize: 1, schema: t.db.schema, embedded: t.db.schema === undefined });
+  const [before, after] = [pool(), pool()];
+  try {
+    expect(await selectPostPage(before.sql, { limit: 2, inverted: false })).toHaveLength(2);
+    await before.disconnect();
+    expect(await selectPostPage(after.sql, { limit: 2, inverted: false })).toHaveLength(2);
+  } finally {
+    await after.disconnect();
+  }
 });

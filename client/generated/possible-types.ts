@@ -52,6 +52,10 @@
       "ResetPasswordSuccess",
       "ValidationError"
     ],
+    "RevokeSessionResult": [
+      "RevokeSessionSuccess",
+      "ValidationError"
+    ],
     "UpdateAccountResult": [
       "UpdateAccountSuccess",
       "ValidationError"
@@ -113,6 +117,10 @@
     "ResetPasswordResult": [
       "InvalidResetTokenError",
       "ResetPasswordSuccess",
+      "ValidationError"
+    ],
+    "RevokeSessionResult": [
+      "RevokeSessionSuccess",
       "ValidationError"
     ],
     "UpdateAccountResult": [

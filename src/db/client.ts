@@ -9,7 +9,10 @@ export interface PrismaOptions {
   schema?: string;
   /** How long to wait for a connection, and for a statement (the server cancels it; the client gives up a second later). */
   timeouts?: { connectMs: number; statementMs: number };
-  /** The embedded database takes no statement_timeout setting at connection time; the client-side one still holds. */
+  /**
+   * The embedded database: it takes no statement_timeout setting at connection time (the client-side one still
+   * holds), and its connections share one backend, so statements are not prepared by name.
+   */
   embedded?: boolean;
 }
 
@@ -55,7 +58,9 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
   prisma.$on('query', (event) => listeners.forEach((listener) => listener(event.query)));
   const sql: Sql = async <Row extends unknown[]>({ name, text, values }: SqlStatement) => {
     for (const listener of listeners) listener(text);
-    const result = await pool.query<Row>({ name, text, values, rowMode: 'array' });
+    // PGlite serves every connection from one backend, so a statement prepared by a connection the pool has
+    // since replaced would still exist there and clash with its name: the embedded database gets unnamed ones.
+    const result = await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' });
     return result.rows;
   };
   return {

@@ -40,6 +40,8 @@ export interface Context {
   readonly background: BackgroundTasks;
   /** The caller's address, from the socket. */
   readonly clientIp: string;
+  /** The caller's User-Agent (printable, at most 255 characters), kept with the sessions it opens. */
+  readonly userAgent: string | null;
   /** The clock; tests set it to check expiry without sleeping. */
   readonly now: () => Date;
   readonly loaders: ReturnType<typeof createLoaders>;

@@ -11,9 +11,12 @@ import {
   FeedDocument,
   LoginDocument,
   MeDocument,
+  MySessionsDocument,
   RegisterDocument,
   RequestResetDocument,
   ResetPasswordDocument,
+  RevokeSessionDocument,
+  SearchPostsDocument,
   UpdateAccountDocument,
   UpdatePostDocument,
 } from '../../client/generated/graphql.ts';
@@ -91,6 +94,20 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   const error = await client.mutate({ mutation: UpdatePostDocument, variables: { id: ids[1]!, input: { title: 'gone' } } }).catch((e) => e);
   expect(CombinedGraphQLErrors.is(error)).toBe(true);
   expect(error.errors[0].extensions.code).toBe('NOT_FOUND');
+
+  // Search, and the sessions of this account: a second login, seen from the first and ended from it.
+  const found = await client.query({ query: SearchPostsDocument, variables: { query: 'body' }, fetchPolicy: 'network-only' });
+  expect(found.data?.searchPosts.totalCount).toBe(4);
+  expect(found.data?.searchPosts.edges[0]?.excerpt.find((part) => part.highlighted)?.text).toBe('Body');
+  const second = await client.mutate({ mutation: LoginDocument, variables: { input: { email: 'apollo@demo.com', password: 'moon landing' } } });
+  expect(second.data?.login.__typename).toBe('LoginSuccess');
+  const sessions = (await client.query({ query: MySessionsDocument, fetchPolicy: 'network-only' })).data?.me?.sessions ?? [];
+  expect(sessions.map((session) => session.current).sort()).toEqual([false, true]);
+  const other = sessions.find((session) => !session.current)!;
+  const revoked = await client.mutate({ mutation: RevokeSessionDocument, variables: { id: other.id } });
+  expect(revoked.data?.revokeSession).toMatchObject({ __typename: 'RevokeSessionSuccess', revokedSessionId: other.id });
+  const after = await client.query({ query: MySessionsDocument, fetchPolicy: 'network-only' });
+  expect(after.data?.me?.sessions?.map((session) => session.current)).toEqual([true]);
 
   // Page through the feed with fetchMore and a Relay-style field policy: newest first, no duplicates.
   const feed = client.watchQuery({ query: FeedDocument, variables: { first: 2 } });

@@ -9,9 +9,12 @@ import {
   LoginDocument,
   LogoutDocument,
   MeDocument,
+  MySessionsDocument,
   RegisterDocument,
   RequestResetDocument,
   ResetPasswordDocument,
+  RevokeSessionDocument,
+  SearchPostsDocument,
   UpdateAccountDocument,
   UpdatePostDocument,
 } from '../../client/generated/graphql.ts';
@@ -63,6 +66,20 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   await client.mutation(CreatePostDocument, { input: { title: 'Second', content: 'Hi' } });
   const edited = await client.mutation(UpdatePostDocument, { id, input: { content: 'Hello again' } });
   expect(edited.data?.updatePost).toMatchObject({ __typename: 'UpdatePostSuccess', post: { content: 'Hello again' } });
+
+  const found = await client.query(SearchPostsDocument, { query: 'hello*' });
+  expect(found.data?.searchPosts.edges.map((edge) => edge.node.title)).toEqual(['From urql']);
+  expect(found.data?.searchPosts.edges[0]?.excerpt).toContainEqual({ text: 'Hello', highlighted: true });
+
+  // Sessions: a second login, seen from the first and ended from it.
+  const second = await client.mutation(LoginDocument, { input: credentials });
+  if (second.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
+  const sessions = (await client.query(MySessionsDocument, {})).data?.me?.sessions ?? [];
+  expect(sessions).toHaveLength(2);
+  const other = sessions.find((session) => !session.current)!;
+  const revoked = await client.mutation(RevokeSessionDocument, { id: other.id });
+  expect(revoked.data?.revokeSession).toEqual({ __typename: 'RevokeSessionSuccess', message: 'The session has been ended.', revokedSessionId: other.id });
+  expect((await client.query(MySessionsDocument, {})).data?.me?.sessions?.map((session) => session.current)).toEqual([true]);
 
   const feed = await client.query(FeedDocument, { first: 1 });
   expect(feed.data?.posts.edges.map((edge) => edge.node.title)).toEqual(['Second']);

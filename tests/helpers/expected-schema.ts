@@ -3,8 +3,10 @@ import { get_dmmf } from '@prisma/prisma-schema-wasm';
 
 /** The shape we compare: what schema.prisma declares, as PostgreSQL would describe it. */
 export interface SchemaShape {
-  columns: Record<string, { type: string; nullable: boolean; default: string | null }>;
-  indexes: Record<string, { table: string; unique: boolean; primary: boolean; columns: string[] }>;
+  /** `generated`: a stored generated column, whose `default` is its expression. */
+  columns: Record<string, { type: string; nullable: boolean; default: string | null; generated: boolean }>;
+  /** `method`: the index access method (btree unless the schema names another, e.g. Gin). */
+  indexes: Record<string, { table: string; unique: boolean; primary: boolean; method: string; columns: string[] }>;
   foreignKeys: Record<
     string,
     { table: string; columns: string[]; references: string; referencedColumns: string[]; onDelete: string; onUpdate: string }
@@ -35,6 +37,7 @@ interface Index {
   model: string;
   type: 'id' | 'unique' | 'normal';
   dbName?: string;
+  algorithm?: string;
   fields: { name: string; sortOrder?: 'asc' | 'desc' }[];
 }
 
@@ -77,10 +80,46 @@ function sqlDefault(table: string, column: string, field: Field): string | null 
   return String(value);
 }
 
+/**
+ * Fields of `Unsupported("type")` are left out of Prisma's DMMF, so they are read from the text. In our schema
+ * such a field with `@default(dbgenerated("expr"))` is a stored generated column (Prisma cannot say that, and
+ * never writes the field).
+ */
+function unsupportedFields(text: string): Map<string, Field[]> {
+  const byModel = new Map<string, Field[]>();
+  for (const [, model, body] of text.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
+    for (const [, name, type, optional, rest] of body!.matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gm)) {
+      const generated = /@default\(dbgenerated\("((?:[^"\\]|\\.)*)"\)\)/.exec(rest!);
+      const dbName = /@map\("([^"]+)"\)/.exec(rest!)?.[1];
+      byModel.set(model!, [
+        ...(byModel.get(model!) ?? []),
+        {
+          name: name!,
+          dbName,
+          kind: 'unsupported',
+          type: type!,
+          isRequired: !optional,
+          isUnique: false,
+          isId: false,
+          isUpdatedAt: false,
+          nativeType: null,
+          default: generated ? { name: 'dbgenerated', args: [generated[1]!.replace(/\\(.)/g, '$1')] } : undefined,
+        },
+      ]);
+    }
+  }
+  return byModel;
+}
+
 /** Reads schema.prisma with Prisma's own parser and applies Prisma's PostgreSQL naming conventions. */
 export function expectedSchema(schemaFile: string): SchemaShape {
-  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: fs.readFileSync(schemaFile, 'utf8') })));
-  const models: Model[] = dmmf.datamodel.models;
+  const text = fs.readFileSync(schemaFile, 'utf8');
+  const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: text })));
+  const unsupported = unsupportedFields(text);
+  const models: Model[] = (dmmf.datamodel.models as Model[]).map((model) => ({
+    ...model,
+    fields: [...model.fields, ...(unsupported.get(model.name) ?? [])],
+  }));
   const tableOf = new Map(models.map((model) => [model.name, model.dbName ?? model.name]));
   const columnOf = (model: string, field: string) => {
     const found = models.find((m) => m.name === model)!.fields.find((f) => f.name === field)!;
@@ -94,9 +133,10 @@ export function expectedSchema(schemaFile: string): SchemaShape {
       if (field.kind === 'object') continue;
       const column = field.dbName ?? field.name;
       shape.columns[`${table}.${column}`] = {
-        type: sqlType(field),
+        type: field.kind === 'unsupported' ? field.type : sqlType(field),
         nullable: !field.isRequired,
         default: sqlDefault(table, column, field),
+        generated: field.kind === 'unsupported' && field.default !== undefined,
       };
     }
     for (const field of model.fields.filter((f) => f.relationFromFields?.length)) {
@@ -121,6 +161,7 @@ export function expectedSchema(schemaFile: string): SchemaShape {
       table,
       unique: index.type !== 'normal',
       primary: index.type === 'id',
+      method: (index.algorithm ?? 'btree').toLowerCase(),
       columns: index.fields.map((f, i) => `${columns[i]}${f.sortOrder === 'desc' ? ' DESC' : ''}`),
     };
   }

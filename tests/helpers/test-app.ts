@@ -99,7 +99,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { settings = {}, protection = {}, mailer, limiter: sharedLimiter, responseCache } = options;
   const db = options.database ?? (await createTestDatabase());
   if (!options.database) await migrate({ url: db.url, schema: db.schema });
-  const database = connectPrisma({ url: db.url, poolSize: db.poolSize, schema: db.schema, timeouts: options.databaseTimeouts });
+  const database = connectPrisma({
+    url: db.url,
+    poolSize: db.poolSize,
+    schema: db.schema,
+    timeouts: options.databaseTimeouts,
+    embedded: db.schema === undefined,
+  });
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));

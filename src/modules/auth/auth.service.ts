@@ -17,6 +17,7 @@ import { LONG_SESSION_MS, SHORT_SESSION_MS, signSessionToken } from './tokens.ts
 
 type Deps = Pick<Context, 'prisma' | 'settings' | 'now'>;
 type LimitedDeps = Deps & Pick<Context, 'limiter' | 'clientIp'>;
+type LoginDeps = LimitedDeps & Pick<Context, 'userAgent'>;
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -75,7 +76,7 @@ export interface LoginResult {
  * `loginMaxFailures` failures for one account from one IP (or four times that from one IP) in 15 minutes,
  * every attempt is RATE_LIMITED until the window moves on, whatever the password.
  */
-export async function logIn(deps: LimitedDeps, input: LoginInput): Promise<LoginResult> {
+export async function logIn(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
   const { prisma, settings, now } = deps;
   const errors = new FieldErrors();
   const email = normalizeEmail(input.email);
@@ -100,7 +101,9 @@ export async function logIn(deps: LimitedDeps, input: LoginInput): Promise<Login
 
   const issuedAt = now();
   const expiresAt = new Date(issuedAt.getTime() + (input.remember ? LONG_SESSION_MS : SHORT_SESSION_MS));
-  const session = await prisma.session.create({ data: { userId: user.id, createdAt: issuedAt, expiresAt } });
+  const session = await prisma.session.create({
+    data: { userId: user.id, createdAt: issuedAt, lastUsedAt: issuedAt, expiresAt, userAgent: deps.userAgent },
+  });
   const token = signSessionToken({ userId: user.id, sessionId: session.id }, issuedAt, expiresAt, settings.jwtSecret);
   return { token, expiresAt, user };
 }
@@ -117,11 +120,4 @@ export async function revokeAllSessions({ prisma, now }: Deps, userId: number): 
     data: { revokedAt: now() },
   });
   return count;
-}
-
-/** The user a token speaks for, if its session is still open: one indexed query (user by id, session by id). */
-export async function findViewer({ prisma, now }: Deps, userId: number, sessionId: string): Promise<User | null> {
-  return prisma.user.findFirst({
-    where: { id: userId, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: now() } } } },
-  });
 }

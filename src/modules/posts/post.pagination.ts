@@ -5,7 +5,8 @@ import { badUserInput } from '../../graphql/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { decodePostCursor, encodePostCursor } from './post.cursor.ts';
 import type { PrefetchedPage } from './post.loaders.ts';
-import { countPosts, selectPostPage } from './post.queries.ts';
+import { countPosts, selectPostPage, selectSearchPage } from './post.queries.ts';
+import { decodeSearchCursor, encodeSearchCursor, type ExcerptPart, excerptParts, searchQuery } from './post.search.ts';
 
 type PageDeps = Pick<Context, 'sql' | 'loaders'>;
 
@@ -36,12 +37,13 @@ function checkPageSize(name: 'first' | 'last', value: number | null | undefined)
  */
 export async function pagePosts(
   deps: PageDeps,
-  filter: { authorId?: number },
+  { authorId, query }: { authorId?: number; query?: string | null },
   args: PageArgs,
   prefetched?: PrefetchedPage,
 ): Promise<PostPage> {
   checkPageSize('first', args.first);
   checkPageSize('last', args.last);
+  const filter = { authorId, search: query == null ? undefined : searchQuery(query) };
   const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
   const before = args.before ? decodePostCursor(args.before, 'before') : undefined;
   const page = await resolveCursorConnection<Promise<Post[]>>(
@@ -59,5 +61,54 @@ export async function pagePosts(
     // Relay: the cursors of the first and last edge, null when the page is empty.
     pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter),
+  };
+}
+
+export interface SearchEdge {
+  cursor: string;
+  node: Post;
+  rank: number;
+  excerpt: ExcerptPart[];
+}
+
+export interface SearchPage extends Omit<PostPage, 'edges'> {
+  edges: SearchEdge[];
+}
+
+/**
+ * One page of posts matching `query`, best match first (by rank, then id): one statement for the page, its
+ * authors and excerpts. Cursors are positions in that order, so paging on never repeats or skips a match.
+ */
+export async function pageSearch(deps: PageDeps, filter: { authorId?: number; query: string }, args: PageArgs): Promise<SearchPage> {
+  checkPageSize('first', args.first);
+  checkPageSize('last', args.last);
+  const search = searchQuery(filter.query);
+  const after = args.after ? decodeSearchCursor(args.after, 'after') : undefined;
+  const before = args.before ? decodeSearchCursor(args.before, 'before') : undefined;
+  const hits = new Map<Post, { rank: number; excerpt: string }>();
+  const page = await resolveCursorConnection<Promise<Post[]>>(
+    {
+      args,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+      toCursor: (post) => encodeSearchCursor({ rank: hits.get(post)!.rank, id: post.id }),
+    },
+    async ({ limit, inverted }): Promise<Post[]> => {
+      const rows = await selectSearchPage(deps.sql, { search, authorId: filter.authorId, after, before, limit, inverted });
+      for (const { post, author, rank, excerpt } of rows) {
+        deps.loaders.userById.prime(author.id, author);
+        hits.set(post, { rank, excerpt });
+      }
+      return rows.map((row) => row.post);
+    },
+  );
+  const edges = (page.edges as PostPage['edges']).map(({ cursor, node }) => {
+    const hit = hits.get(node)!;
+    return { cursor, node, rank: hit.rank, excerpt: excerptParts(hit.excerpt) };
+  });
+  return {
+    edges,
+    pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: () => countPosts(deps.sql, { authorId: filter.authorId, search }),
   };
 }

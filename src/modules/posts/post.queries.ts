@@ -1,11 +1,14 @@
-import type { Sql } from '../../db/client.ts';
+import type { Sql, SqlStatement } from '../../db/client.ts';
 import { POST_COLUMNS, type PostRow, toPost, toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { PostPosition } from './post.cursor.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchPosition } from './post.search.ts';
 
 export interface PageQuery {
   /** Only this author's posts; every post when absent. */
   authorId?: number;
+  /** Only posts matching this tsquery (see post.search.ts). */
+  search?: string;
   after?: PostPosition;
   before?: PostPosition;
   limit: number;
@@ -24,6 +27,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
   const param = (value: unknown) => `$${values.push(value)}`;
   const where: string[] = [];
   if (query.authorId !== undefined) where.push(`p.author_id = ${param(query.authorId)}`);
+  if (query.search !== undefined) where.push(`p.search @@ to_tsquery('english', ${param(query.search)})`);
   if (query.after) {
     const [date, id] = [param(query.after.datePosted), param(query.after.id)];
     where.push(`p.date_posted <= ${date} AND (p.date_posted < ${date} OR p.id < ${id})`);
@@ -37,7 +41,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
     `SELECT ${POST_COLUMNS}, ${USER_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY p.date_posted ${order}, p.id ${order} LIMIT ${param(query.limit)}`;
-  const shape = `${query.authorId !== undefined ? 'a' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
+  const shape = `${query.authorId !== undefined ? 'a' : ''}${query.search !== undefined ? 's' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
   const rows = await sql<[...PostRow, ...UserRow]>({ name: `post-page-${shape || 'all'}-${order}`, text, values });
   return rows.map((row) => ({ post: toPost(row), author: toUser(row as unknown as UserRow, 7) }));
 }
@@ -52,11 +56,68 @@ export async function countPostsByAuthor(sql: Sql, authorIds: readonly number[])
   return new Map(rows);
 }
 
-/** How many posts there are, or how many one author has. */
-export async function countPosts(sql: Sql, filter: { authorId?: number }): Promise<number> {
-  const rows =
-    filter.authorId === undefined
-      ? await sql<[number]>({ name: 'post-count-all', text: 'SELECT count(*)::int FROM posts', values: [] })
-      : await sql<[number]>({ name: 'post-count-author', text: 'SELECT count(*)::int FROM posts WHERE author_id = $1', values: [filter.authorId] });
+/** How many posts there are, or how many one author has, optionally only those matching a tsquery. */
+export async function countPosts(sql: Sql, filter: { authorId?: number; search?: string }): Promise<number> {
+  const values: unknown[] = [];
+  const where: string[] = [];
+  if (filter.authorId !== undefined) where.push(`author_id = $${values.push(filter.authorId)}`);
+  if (filter.search !== undefined) where.push(`search @@ to_tsquery('english', $${values.push(filter.search)})`);
+  const shape = `${filter.authorId !== undefined ? '-author' : ''}${filter.search !== undefined ? '-search' : ''}`;
+  const text = `SELECT count(*)::int FROM posts${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const rows = await sql<[number]>({ name: `post-count${shape || '-all'}`, text, values });
   return rows[0]![0];
+}
+
+export interface SearchPageQuery {
+  /** A tsquery built by searchQuery(). */
+  search: string;
+  authorId?: number;
+  after?: SearchPosition;
+  before?: SearchPosition;
+  limit: number;
+  /** Lowest rank first (a `last` page is read backwards, then reversed by the caller). */
+  inverted: boolean;
+}
+
+export interface SearchHit {
+  post: Post;
+  author: User;
+  rank: number;
+  /** A short piece of the content with the matches between HIGHLIGHT_START and HIGHLIGHT_END. */
+  excerpt: string;
+}
+
+const RANK = 'ts_rank(p.search, q, 1)::float8'; // 1: divided by 1 + log(length), so long posts do not swamp short ones
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
+
+/** The statement selectSearchPage sends (the benchmark EXPLAINs it). */
+export function searchPageStatement(query: SearchPageQuery): SqlStatement {
+  const values: unknown[] = [query.search, HEADLINE_OPTIONS];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['p.search @@ q'];
+  if (query.authorId !== undefined) where.push(`p.author_id = ${param(query.authorId)}`);
+  if (query.after) where.push(`(${RANK}, p.id) < (${param(query.after.rank)}::float8, ${param(query.after.id)}::int)`);
+  if (query.before) where.push(`(${RANK}, p.id) > (${param(query.before.rank)}::float8, ${param(query.before.id)}::int)`);
+  const order = query.inverted ? 'ASC' : 'DESC';
+  const text =
+    `SELECT ${POST_COLUMNS}, ${USER_COLUMNS}, m.rank, ts_headline('english', p.content, m.q, $2) FROM (` +
+    `SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', $1) q WHERE ${where.join(' AND ')} ` +
+    `ORDER BY rank ${order}, p.id ${order} LIMIT ${param(query.limit)}` +
+    `) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
+  const shape = `${query.authorId !== undefined ? 'a' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
+  return { name: `post-search-${shape || 'all'}-${order}`, text, values };
+}
+
+/**
+ * One page of search results with their authors and excerpts, best first (rank, then id), in one statement:
+ * the GIN index finds the matches, the page is cut by rank, and only the page's rows get an excerpt.
+ */
+export async function selectSearchPage(sql: Sql, query: SearchPageQuery): Promise<SearchHit[]> {
+  const rows = await sql<[...PostRow, ...UserRow, number, string]>(searchPageStatement(query));
+  return rows.map((row) => ({
+    post: toPost(row),
+    author: toUser(row as unknown as UserRow, 7),
+    rank: row[14] as number,
+    excerpt: row[15] as string,
+  }));
 }

@@ -64,8 +64,10 @@ builder.prismaObjectFields('User', (t) => ({
     {
       type: PostNode,
       description: `This user's posts, ${pageDescription}`,
+      args: { query: t.arg.string({ description: `Only posts matching this search text (as in \`searchPosts\`), still newest first.` }) },
       resolve: (user, args, context) => {
-        return pagePosts(context, { authorId: user.id }, args, context.loaders.prefetchedPages.get(pageKey(user.id, args)));
+        const prefetched = context.loaders.prefetchedPages.get(pageKey(user.id, args));
+        return pagePosts(context, { authorId: user.id, query: args.query }, args, prefetched);
       },
     },
     PostConnection,

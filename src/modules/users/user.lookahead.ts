@@ -14,7 +14,7 @@ export interface FirstPageRequest {
 export const pageKey = (userId: number, args: PageArgs) => `${userId}|${args.first ?? ''}|${args.last ?? ''}|${args.after ?? ''}|${args.before ?? ''}`;
 
 /**
- * When a `user(...)` selection asks for exactly one `posts` connection from its start (no cursor, no `last`),
+ * When a `user(...)` selection asks for exactly one `posts` connection from its start (no cursor, no `last`, no `query`),
  * what that page needs, so the user, the page and its count come in one statement. Anything else (several
  * `posts` selections, fragments, cursors, invalid sizes) is left to the ordinary resolvers.
  */
@@ -25,8 +25,8 @@ export function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | u
   if (!postsField || found.includes(null)) return undefined;
   const nodes = found.flat() as FieldNode[];
   if (nodes.length !== 1 || nodes[0]!.directives?.length) return undefined;
-  const args = getArgumentValues(postsField, nodes[0]!, info.variableValues) as PageArgs;
-  if (args.after || args.before || args.last != null) return undefined;
+  const args = getArgumentValues(postsField, nodes[0]!, info.variableValues) as PageArgs & { query?: string | null };
+  if (args.after || args.before || args.last != null || args.query != null) return undefined;
   try {
     const { limit, inverted } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
     if (inverted || (args.first != null && (args.first < 0 || args.first > MAX_PAGE_SIZE))) return undefined;

@@ -1,0 +1,50 @@
+import type { Sql } from '../../db/client.ts';
+import { toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
+import type { Session, User } from '../../generated/prisma/client.ts';
+import type { Context } from '../../graphql/context.ts';
+import { codedError } from '../../graphql/errors.ts';
+
+type Deps = Pick<Context, 'prisma' | 'now'>;
+
+/** A session's last use is written at most this often, so that reading with a token stays a read. */
+export const LAST_USED_PRECISION_MS = 60_000;
+const USER_AGENT_MAX = 255;
+
+/** The User-Agent worth keeping for a session: printable, at most 255 characters; null when there is none. */
+export function sessionUserAgent(header: string | null): string | null {
+  const printable = header?.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, USER_AGENT_MAX).trim();
+  return printable || null;
+}
+
+/**
+ * The user a token speaks for, if its session is still open, in one indexed statement; the same statement
+ * records the session's use when the last record is more than a minute old (so at most one write a minute).
+ */
+export async function findViewer(sql: Sql, userId: number, sessionId: string, now: Date): Promise<User | null> {
+  const rows = await sql<UserRow>({
+    name: 'viewer-by-session',
+    text:
+      'WITH s AS (SELECT id, last_used_at FROM sessions WHERE id = $2::uuid AND user_id = $1 AND revoked_at IS NULL AND expires_at > $3), ' +
+      "touched AS (UPDATE sessions SET last_used_at = $3 FROM s WHERE sessions.id = s.id AND s.last_used_at <= $3::timestamptz - $4::int * interval '1 millisecond' RETURNING 1) " +
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND EXISTS (SELECT 1 FROM s)`,
+    values: [userId, sessionId, now, LAST_USED_PRECISION_MS],
+  });
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+/** The user's open sessions (not revoked, not expired), most recently used first. */
+export function openSessions({ prisma, now }: Deps, userId: number): Promise<Session[]> {
+  return prisma.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now() } },
+    orderBy: [{ lastUsedAt: 'desc' }, { createdAt: 'desc' }],
+  });
+}
+
+/** Ends one of the user's open sessions; another user's, an ended or an unknown one is NOT_FOUND. */
+export async function revokeOwnSession({ prisma, now }: Deps, userId: number, sessionId: string): Promise<void> {
+  const { count } = await prisma.session.updateMany({
+    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now() } },
+    data: { revokedAt: now() },
+  });
+  if (count === 0) throw codedError('NOT_FOUND', 'You have no open session with this ID.');
+}

@@ -1,0 +1,48 @@
+import { builder } from '../../graphql/builder.ts';
+import { type PostPage, pageSearch, type SearchEdge } from './post.pagination.ts';
+import { PostNode } from './post.schema.ts';
+import { SEARCH_MAX_LENGTH } from './post.search.ts';
+
+const ExcerptPart = builder.objectRef<SearchEdge['excerpt'][number]>('ExcerptPart').implement({
+  description: 'A piece of an excerpt; the pieces in order make the excerpt.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'Plain text (not HTML): escape it when rendering.' }),
+    highlighted: t.exposeBoolean('highlighted', { description: 'Whether this piece matches the search.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  searchPosts: t.connection(
+    {
+      type: PostNode,
+      description:
+        'Posts matching `query`, best match first: full-text search over titles (weighted higher) and contents, in ' +
+        `English. Write words (all must occur; "running" finds "run"), "quoted phrases", \`prefix*\` and \`-excluded\` words; at most ${SEARCH_MAX_LENGTH} characters. ` +
+        'Text without a word to search for is BAD_USER_INPUT. `first`/`last` take 0 to 100 (default 5).',
+      args: { query: t.arg.string({ required: true, description: 'What to search for.' }) },
+      resolve: (_root, { query, ...args }, context) => pageSearch(context, { query }, args) as unknown as Promise<PostPage>,
+    },
+    {
+      name: 'PostSearchConnection',
+      description: 'A page of search results, best match first.',
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'How many posts match (not just this page). Costs one extra query.',
+          resolve: (page) => (page as unknown as PostPage).totalCount(),
+        }),
+      }),
+    },
+    {
+      name: 'PostSearchEdge',
+      description: 'A matching post with how well it matches and where.',
+      fields: (t) => ({
+        rank: t.float({ description: 'How well the post matches: higher is better.', resolve: (edge) => (edge as unknown as SearchEdge).rank }),
+        excerpt: t.field({
+          type: [ExcerptPart],
+          description: 'Up to 30 words of the content around the best matches, the matching words highlighted.',
+          resolve: (edge) => (edge as unknown as SearchEdge).excerpt,
+        }),
+      }),
+    },
+  ),
+}));

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { User } from '../src/generated/prisma/client.ts';
+import { searchQuery } from '../src/modules/posts/post.search.ts';
+import { signUp } from './helpers/accounts.ts';
+import { createUser } from './helpers/factories.ts';
+import { CREATE_POST, UPDATE_POST } from './helpers/posts.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ protection: { mutationsPerMinute: 100_000 } });
+});
+afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+const SEARCH = `query ($query: String!, $first: Int, $after: String, $last: Int, $before: String) {
+  searchPosts(query: $query, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    edges { cursor rank excerpt { text highlighted } node { title author { username } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+let minute = 0;
+async function post(author: User, title: string, content: string) {
+  minute++;
+  return t.prisma.post.create({ data: { title, content, authorId: author.id, datePosted: new Date(Date.UTC(2024, 0, 1, 0, minute)) } });
+}
+
+async function search(variables: Record<string, unknown>) {
+  const result = await t.graphql(SEARCH, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data.searchPosts;
+}
+const titles = (page: any) => page.edges.map((edge: any) => edge.node.title);
+
+describe('searchPosts', () => {
+  it('ranks title matches above content matches, stems words, and highlights the excerpt', async () => {
+    const ada = await createUser(t.prisma, { username: 'Ada' });
+    await post(ada, 'Gardening notes', 'My dog likes running through the garden while I plant roses.');
+    await post(ada, 'Running a marathon', 'Training plans and shoes.');
+    await post(ada, 'Cooking', 'Nothing about that here.');
+
+    const page = await search({ query: 'runs' });
+    expect(titles(page)).toEqual(['Running a marathon', 'Gardening notes']);
+    expect(page.totalCount).toBe(2);
+    expect(page.edges[0].rank).toBeGreaterThan(page.edges[1].rank);
+    expect(page.edges[0].node.author).toEqual({ username: 'Ada' });
+    const excerpt = page.edges[1].excerpt;
+    expect(excerpt.filter((part: any) => part.highlighted).map((part: any) => part.text)).toEqual(['running']);
+    expect(excerpt.map((part: any) => part.text).join('')).toBe('My dog likes running through the garden while I plant roses.');
+  });
+
+  it('understands "quoted phrases", prefix* and -excluded words', async () => {
+    const ada = await createUser(t.prisma);
+    await post(ada, 'One', 'the quick brown fox');
+    await post(ada, 'Two', 'the brown quick fox');
+    await post(ada, 'Three', 'a quickstep dance');
+    expect(titles(await search({ query: '"quick brown"' })).sort()).toEqual(['One']);
+    expect(titles(await search({ query: 'quick brown' })).sort()).toEqual(['One', 'Two']);
+    expect(titles(await search({ query: 'quickst*' })).sort()).toEqual(['Three']);
+    expect(titles(await search({ query: 'qui*' })).sort()).toEqual(['One', 'Three', 'Two']);
+    expect(titles(await search({ query: 'fox -"brown quick"' })).sort()).toEqual(['One']);
+    expect(titles(await search({ query: "o'reilly's (fox) AND [quick]" })).sort()).toEqual([]); // punctuation is only a separator
+  });
+
+  it('pages by rank with stable cursors, forwards and backwards, without repeats or gaps', async () => {
+    const ada = await createUser(t.prisma);
+    for (let i = 0; i < 7; i++) await post(ada, `Post ${i}`, `${'search '.repeat(i + 1)} filler words ${i}`);
+    const all = titles(await search({ query: 'search', first: 20 }));
+    expect(all).toHaveLength(7);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await search({ query: 'search', first: 3, after });
+      seen.push(...titles(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all);
+
+    const lastPage = await search({ query: 'search', last: 3 });
+    expect(titles(lastPage)).toEqual(all.slice(-3));
+    const before = await search({ query: 'search', last: 2, before: lastPage.pageInfo.startCursor });
+    expect(titles(before)).toEqual(all.slice(-5, -3));
+  });
+
+  it('costs one statement for a page with its authors and excerpts, and uses the GIN index', async () => {
+    const users = await Promise.all([createUser(t.prisma), createUser(t.prisma)]);
+    for (let i = 0; i < 6; i++) await post(users[i % 2]!, `Shared topic ${i}`, 'graphql servers');
+    const statements = await t.statementsDuring(() => t.graphql(SEARCH.replace('totalCount', ''), { query: 'graphql', first: 5 }));
+    expect(statements).toHaveLength(1);
+
+    const plan = await t.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off'); // a tiny table: ask what the planner uses at scale
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT id FROM posts WHERE search @@ to_tsquery('english', $1)`, searchQuery('graphql'));
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/posts_search_idx/);
+  });
+
+  it('answers empty, punctuation-only, exclusion-only, over-long and malformed input with BAD_USER_INPUT, never a 500', async () => {
+    for (const query of ['', '   ', '!!! ... ???', '"" * -', '-onlyexcluded', 'x'.repeat(201), Array(20).fill('word').join(' '), 'a\u0000b']) {
+      const result = await t.graphql(SEARCH, { query });
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(query)).toBe('BAD_USER_INPUT');
+      expect(result.data ?? null).toBeNull();
+    }
+    const cursor = await t.graphql(SEARCH, { query: 'fine', after: 'bm90IGEgY3Vyc29y' });
+    expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const query of ["'", "\\", "'):* | !(", 'null & !', '<->']) {
+      const result = await t.graphql(SEARCH, { query: `${query} word` });
+      expect(result.errors, query).toBeUndefined();
+    }
+  });
+
+  it('finds a post as soon as it is created or edited, through the API', async () => {
+    const ada = await signUp(t);
+    const created = await t.graphql(CREATE_POST, { input: { title: 'Zebras', content: 'Stripes everywhere' } }, { token: ada.token });
+    expect(titles(await search({ query: 'stripes' }))).toEqual(['Zebras']);
+    const id = created.data.createPost.post.id;
+    await t.graphql(UPDATE_POST, { id, input: { content: 'Spots now' } }, { token: ada.token });
+    expect(titles(await search({ query: 'stripes' }))).toEqual([]);
+    expect(titles(await search({ query: 'spots' }))).toEqual(['Zebras']);
+  });
+});
+
+describe("a user's posts filtered by query", () => {
+  it("keeps the newest-first order and counts only the matches of that user's posts", async () => {
+    const [ada, bob] = [await createUser(t.prisma, { username: 'Ada' }), await createUser(t.prisma, { username: 'Bob' })];
+    await post(ada, 'Old cats', 'cats');
+    await post(ada, 'Dogs', 'dogs');
+    await post(bob, 'Bob cats', 'cats');
+    await post(ada, 'New cats', 'more cats');
+    const result = await t.graphql(`{ user(username: "Ada") { posts(query: "cat", first: 5) { totalCount edges { node { title } } } } }`);
+    expect(result.data.user.posts).toEqual({ totalCount: 2, edges: [{ node: { title: 'New cats' } }, { node: { title: 'Old cats' } }] });
+    const bad = await t.graphql(`{ user(username: "Ada") { posts(query: "...") { totalCount } } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
