@@ -21,6 +21,7 @@ const app = createApp({
   logger: pino({ level: 'silent' }),
   settings: {
     publicUrl: 'http://bench',
+    picturesUrl: 'http://bench/pictures/',
     jwtSecret: 'x'.repeat(40),
     bcryptCost: 4,
     pictureMaxBytes: 2e6,

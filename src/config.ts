@@ -40,6 +40,12 @@ export interface Config {
   pictureMaxBytes: number;
   /** Largest profile picture accepted, in pixels (width × height): stops decompression bombs. */
   pictureMaxPixels: number;
+  /** Where uploaded pictures live: DATA_DIR/pictures, or an S3-compatible bucket shared by every instance. */
+  pictureStorage: 'local' | 's3';
+  /** The bucket and how to reach it, when pictureStorage is s3. */
+  s3: S3Settings | undefined;
+  /** Base URL pictures are linked from (a CDN or the bucket's public URL); unset: PUBLIC_URL/pictures/. */
+  picturesPublicUrl: string | undefined;
   /** Postmark server token; without one, mail goes to the development outbox under dataDir. */
   postmarkServerToken: string | undefined;
   /** Postmark's API base URL (tests point it at a local fake). */
@@ -81,6 +87,36 @@ export interface Config {
   graphiql: boolean;
   /** Origins whose browser scripts may call the API (CORS), besides our own. */
   corsOrigins: string[];
+}
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** An S3-compatible service's URL (MinIO, R2, ...); unset: AWS. */
+  endpoint: string | undefined;
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible services need. */
+  forcePathStyle: boolean;
+  /** Unset: the AWS SDK's default chain (environment, instance role, ...). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+}
+
+function s3Settings(env: Env): S3Settings {
+  const bucket = read(env, 'S3_BUCKET');
+  if (!bucket) throw new ConfigError('PICTURE_STORAGE=s3 needs S3_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`S3_BUCKET must be a bucket name (got "${bucket}")`);
+  const accessKeyId = read(env, 'S3_ACCESS_KEY_ID');
+  const secretAccessKey = read(env, 'S3_SECRET_ACCESS_KEY');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default chain');
+  }
+  const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
+  return {
+    bucket,
+    region: read(env, 'S3_REGION') ?? 'us-east-1',
+    endpoint,
+    forcePathStyle: boolean(env, 'S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  };
 }
 
 function origins(env: Env, name: string): string[] {
@@ -135,6 +171,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (nodeEnv === 'production' && mailTransport === 'outbox' && read(env, 'MAIL_TRANSPORT') !== 'outbox') {
     throw new ConfigError('Production needs a mail transport: set POSTMARK_SERVER_TOKEN, or MAIL_TRANSPORT=outbox to keep mail in DATA_DIR/outbox');
   }
+  const pictureStorage = oneOf(env, 'PICTURE_STORAGE', ['local', 's3'] as const, 'local');
   return Object.freeze({
     nodeEnv,
     port,
@@ -155,6 +192,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     bcryptWorkers: integer(env, 'BCRYPT_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 64),
     pictureMaxBytes: integer(env, 'PICTURE_MAX_BYTES', 2 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     pictureMaxPixels: integer(env, 'PICTURE_MAX_PIXELS', 25_000_000, 15_625, 268_402_689),
+    pictureStorage,
+    s3: pictureStorage === 's3' ? s3Settings(env) : undefined,
+    picturesPublicUrl: url(env, 'PICTURES_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/*$/, '/'),
     postmarkServerToken,
     mailTransport,
     postmarkApiUrl: url(env, 'POSTMARK_API_URL', ['http:', 'https:']) ?? 'https://api.postmarkapp.com',

@@ -14,6 +14,8 @@ import {
 import { Redis } from 'ioredis';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
+import { PICTURES_PATH } from './modules/pictures/pictures.route.ts';
+import { s3PictureStorage } from './modules/pictures/s3-storage.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
 import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from './modules/ratelimit/limiter.ts';
 
@@ -25,6 +27,7 @@ export async function appDependencies(config: Config, logger: Logger, database: 
     logger,
     settings: {
       publicUrl: config.publicUrl,
+      picturesUrl: config.picturesPublicUrl ?? `${config.publicUrl}${PICTURES_PATH}`,
       jwtSecret: resolveJwtSecret(config),
       bcryptCost: config.bcryptCost,
       pictureMaxBytes: config.pictureMaxBytes,
@@ -34,7 +37,7 @@ export async function appDependencies(config: Config, logger: Logger, database: 
       loginMaxFailures: config.loginMaxFailures,
     },
     protection: protectionFrom(config),
-    pictures: localPictureStorage(path.join(config.dataDir, 'pictures')),
+    pictures: config.s3 ? s3PictureStorage(config.s3) : localPictureStorage(path.join(config.dataDir, 'pictures')),
     mailer: config.mailTransport === 'postmark'
       ? postmarkMailer({ serverToken: config.postmarkServerToken!, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),

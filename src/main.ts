@@ -59,6 +59,7 @@ async function shutdown(signal: NodeJS.Signals) {
   await app.dispose();
   await dependencies.limiter.close();
   await dependencies.responseCache?.close?.();
+  dependencies.pictures.close?.();
   await database.close();
   logger.info('Stopped cleanly');
   process.exit(0);

@@ -11,6 +11,8 @@ import { createUserLoaders } from '../modules/users/user.loaders.ts';
 /** Settings the services need, taken from the configuration once. */
 export interface Settings {
   publicUrl: string;
+  /** Base URL of uploaded pictures (ends with /): ours (PUBLIC_URL/pictures/), or a CDN's or bucket's. */
+  picturesUrl: string;
   jwtSecret: string;
   bcryptCost: number;
   pictureMaxBytes: number;

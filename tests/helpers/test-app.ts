@@ -21,6 +21,7 @@ export const PUBLIC_URL = 'http://blog.test';
 
 export const TEST_SETTINGS: Settings = {
   publicUrl: PUBLIC_URL,
+  picturesUrl: `${PUBLIC_URL}/pictures/`,
   jwtSecret: 'test-secret-that-is-long-enough-for-hs256',
   bcryptCost: 4, // the lowest cost bcrypt allows: tests hash many passwords
   pictureMaxBytes: 2 * 1024 * 1024,
@@ -59,6 +60,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** Wraps the picture storage (e.g. to make a step fail). */
   wrapPictures?: (storage: PictureStorage) => PictureStorage;
+  /** Another picture storage (an S3 bucket) instead of a temporary folder. */
+  pictures?: PictureStorage;
   /** Connection and statement timeouts, as production sets them (by default none). */
   databaseTimeouts?: { connectMs: number; statementMs: number };
 }
@@ -123,7 +126,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sql: database.sql,
     logger,
     settings: { ...TEST_SETTINGS, ...settings },
-    pictures: (options.wrapPictures ?? ((storage) => storage))(localPictureStorage(picturesDir)),
+    pictures: (options.wrapPictures ?? ((storage) => storage))(options.pictures ?? localPictureStorage(picturesDir)),
     mailer: mailer ?? { send: async (message) => void sent.push(message) },
     limiter: sharedLimiter ?? {
       consume: (budgets) => limiter.consume(budgets),

@@ -7,6 +7,8 @@ export interface PictureStorage {
   save(name: string, bytes: Uint8Array): Promise<void>;
   read(name: string): Promise<Uint8Array | null>;
   remove(name: string): Promise<void>;
+  /** Releases connections, at shutdown. */
+  close?(): void;
 }
 
 /** Pictures as files in one folder. A picture appears whole or not at all: written aside, then renamed. */

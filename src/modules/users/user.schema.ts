@@ -2,7 +2,7 @@ import type { User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { ValidationError } from '../../graphql/errors.ts';
-import { PICTURES_PATH } from '../pictures/pictures.route.ts';
+import { DEFAULT_PICTURE, PICTURES_PATH } from '../pictures/pictures.route.ts';
 import { firstPageRequest, pageKey } from './user.lookahead.ts';
 import { selectUserByUsername, selectUserWithFirstPage } from './user.queries.ts';
 import { updateAccount } from './user.service.ts';
@@ -29,7 +29,9 @@ export const UserNode = builder.prismaNode('User', {
     imageUrl: t.string({
       description: 'Absolute URL of the profile picture (125×125 at most); a default picture until one is uploaded.',
       resolve: (user, _args, context) =>
-        `${context.settings.publicUrl}${PICTURES_PATH}${encodeURIComponent(user.imageFile)}`,
+        user.imageFile === DEFAULT_PICTURE
+          ? `${context.settings.publicUrl}${PICTURES_PATH}${DEFAULT_PICTURE}`
+          : `${context.settings.picturesUrl}${encodeURIComponent(user.imageFile)}`,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was registered.' }),
   }),
