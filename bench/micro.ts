@@ -4,6 +4,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../src/app.ts';
 import { backgroundTasks } from '../src/background.ts';
+import { postEvents } from '../src/modules/posts/post.events.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectPrisma } from '../src/db/client.ts';
 import { protectionFrom } from '../src/dependencies.ts';
@@ -34,6 +35,7 @@ const app = createApp({
   mailer: { send: async () => {} },
   limiter: memoryRateLimiter(),
   background: backgroundTasks(),
+  events: postEvents(),
   protection: protectionFrom(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' })),
 });
 

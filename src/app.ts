@@ -24,8 +24,10 @@ import { bearerToken, verifySessionToken } from './modules/auth/tokens.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import { usePictures } from './modules/pictures/pictures.route.ts';
 import type { PictureStorage } from './modules/pictures/storage.ts';
+import type { PostEvents } from './modules/posts/post.events.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
 import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
+import { useSubscriptionCap } from './modules/ratelimit/subscription-cap.ts';
 
 const READY_TIMEOUT_MS = 1500;
 
@@ -51,6 +53,8 @@ export interface Protection extends OperationLimits {
   httpCacheMaxAgeSeconds: number;
   /** Longest an operation may run before the client gets REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
+  /** Open subscriptions allowed per client address. */
+  maxSubscriptionsPerClient: number;
 }
 
 export interface AppDependencies {
@@ -62,6 +66,7 @@ export interface AppDependencies {
   mailer: Mailer;
   limiter: RateLimiter;
   background: BackgroundTasks;
+  events: PostEvents;
   protection: Protection;
   /** Anonymous reads from a cache; absent: every request runs. */
   responseCache?: ResponseCacheOptions;
@@ -78,7 +83,7 @@ export type App = YogaServerInstance<ServerContext, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
-  const { prisma, sql, logger, settings, pictures, mailer, limiter, background, protection, now = () => new Date() } = deps;
+  const { prisma, sql, logger, settings, pictures, mailer, limiter, background, events, protection, now = () => new Date() } = deps;
   const http = {
     publicUrl: settings.publicUrl,
     corsOrigins: protection.corsOrigins,
@@ -92,7 +97,7 @@ export function createApp(deps: AppDependencies): App {
     const requestId = requestIdOf(request);
     const token = bearerToken(request.headers.get('authorization'));
     const claims = token ? verifySessionToken(token, settings.jwtSecret, now()) : null;
-    const base = { prisma, sql, settings, pictures, mailer, limiter, background, now };
+    const base = { prisma, sql, settings, pictures, mailer, limiter, background, events, now };
     // Requests without a valid token cost no query; with one, a single indexed lookup. A failure here is outside
     // any resolver: it is logged once, with the request id, and answered with that id.
     let viewer: User | null = null;
@@ -163,6 +168,7 @@ export function createApp(deps: AppDependencies): App {
       useDeadline(protection.requestTimeoutMs),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
+      useSubscriptionCap(protection.maxSubscriptionsPerClient),
       useErrorPolicy(),
       useReadinessCheck({
         endpoint: '/ready',

@@ -64,6 +64,10 @@ export interface Config {
   /** Anonymous reads answered from a cache: off, this process's memory, or Redis shared by every instance. */
   responseCache: 'off' | 'memory' | 'redis';
   responseCacheTtlMs: number;
+  /** Where live post changes travel: this process only, or Redis pub/sub to every instance. */
+  eventBus: 'memory' | 'redis';
+  /** Open subscriptions allowed per client address (SSE and WebSocket together). */
+  maxSubscriptionsPerClient: number;
   /** max-age of anonymous GET answers, for browsers and CDNs. */
   httpCacheMaxAgeSeconds: number;
   /** Proxies in front of us that append to X-Forwarded-For; 0 trusts only the socket's address. */
@@ -205,6 +209,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
     responseCache: oneOf(env, 'RESPONSE_CACHE', ['off', 'memory', 'redis'] as const, 'memory'),
     responseCacheTtlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 1000, 86_400_000),
+    eventBus: oneOf(env, 'EVENT_BUS', ['memory', 'redis'] as const, 'memory'),
+    maxSubscriptionsPerClient: integer(env, 'MAX_SUBSCRIPTIONS_PER_CLIENT', 20, 1, 100_000),
     httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE', 5, 0, 86_400),
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),

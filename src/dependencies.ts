@@ -15,6 +15,7 @@ import { Redis } from 'ioredis';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
 import { PICTURES_PATH } from './modules/pictures/pictures.route.ts';
+import { postEvents } from './modules/posts/post.events.ts';
 import { s3PictureStorage } from './modules/pictures/s3-storage.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
 import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from './modules/ratelimit/limiter.ts';
@@ -43,6 +44,7 @@ export async function appDependencies(config: Config, logger: Logger, database: 
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
     limiter: await rateLimiterFor(config),
     background: backgroundTasks(),
+    events: postEvents(config.eventBus === 'redis' ? config.redisUrl : undefined),
     responseCache: responseCacheFor(config),
   };
 }
@@ -58,6 +60,7 @@ export function protectionFrom(config: Config): Protection {
     mutationsPerMinute: config.mutationsPerMinute,
     httpCacheMaxAgeSeconds: config.httpCacheMaxAgeSeconds,
     requestTimeoutMs: config.requestTimeoutMs,
+    maxSubscriptionsPerClient: config.maxSubscriptionsPerClient,
     maxDepth: config.graphqlMaxDepth,
     maxAliases: config.graphqlMaxAliases,
     maxTokens: config.graphqlMaxTokens,

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { appDependencies } from './dependencies.ts';
 import { listen, PortInUseError } from './http/lifecycle.ts';
+import { attachGraphQLWebSocket } from './http/websocket.ts';
 import { createLogger } from './logger.ts';
 import { configurePasswordWorkers } from './modules/auth/password.ts';
 
@@ -38,6 +39,7 @@ const dependencies = await appDependencies(config, logger, database).catch(async
 });
 const app = createApp(dependencies);
 http.serve(app);
+const websocket = attachGraphQLWebSocket(http.server, app);
 const url = `${config.publicUrl}/graphql`;
 logger.info({ url }, config.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`);
 
@@ -54,7 +56,10 @@ async function shutdown(signal: NodeJS.Signals) {
   // Whatever happens below (a database that does not answer, a log reader that went away), the process ends.
   setTimeout(() => process.exit(1), graceMs + config.shutdownTimeoutMs + 5000).unref();
   logger.info({ signal, graceMs }, 'Shutting down: draining');
-  await http.drain(graceMs, config.shutdownTimeoutMs);
+  await http.drain(graceMs, config.shutdownTimeoutMs, async () => {
+    await dependencies.events.close(); // subscriptions complete (SSE) before the listener closes
+    await websocket.close();
+  });
   await dependencies.background.drain(); // e.g. a reset email being sent
   await app.dispose();
   await dependencies.limiter.close();

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startTimeOf } from '../src/db/embedded.ts';
 import { startServerProcess, untilReady } from './helpers/server-process.ts';
 
@@ -50,6 +51,36 @@ const FEED = JSON.stringify({ query: '{ posts(first: 20) { totalCount edges { no
 
 // Real processes on a possibly busy machine: generous bounds, never a timing assertion.
 describe('graceful shutdown', { timeout: 180_000 }, () => {
+  it('on SIGTERM: open subscriptions (SSE and WebSocket) end cleanly, then the process exits 0', async () => {
+    const server = await start({ SHUTDOWN_GRACE_MS: '0' });
+    await ready(server);
+    const url = `http://127.0.0.1:${server.port}/graphql`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { postChanged { kind } }' }),
+    });
+    const reader = response.body!.getReader();
+    await reader.read(); // the stream is open (a keep-alive comment)
+    const socket = new WebSocket(url.replace('http', 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await new Promise((resolve) => socket.once('message', resolve)); // connection_ack
+    socket.send(JSON.stringify({ type: 'subscribe', id: '1', payload: { query: 'subscription { postChanged { kind } }' } }));
+
+    server.child.kill('SIGTERM');
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read(); // ends instead of hanging or being reset
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toMatch(/event: complete/);
+    expect(await closed).toBe(1001); // going away
+    expect(await server.exited).toBe(0);
+  });
+
   it('on SIGTERM: readiness 503 at once, every request in flight or arriving during the grace period answered, then exit 0', async () => {
     const server = await start({ SHUTDOWN_GRACE_MS: '2000', RESPONSE_CACHE: 'off' });
     await ready(server);

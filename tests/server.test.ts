@@ -6,6 +6,7 @@ import { createApp } from '../src/app.ts';
 import { connectPrisma } from '../src/db/client.ts';
 import { backgroundTasks } from '../src/background.ts';
 import { localPictureStorage } from '../src/modules/pictures/storage.ts';
+import { postEvents } from '../src/modules/posts/post.events.ts';
 import { signSessionToken } from '../src/modules/auth/tokens.ts';
 import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
 import { startTestApp, TEST_PROTECTION, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
@@ -41,6 +42,7 @@ describe('health and readiness', () => {
       mailer: { send: async () => {} },
       limiter: memoryRateLimiter(),
       background: backgroundTasks(),
+      events: postEvents(),
       protection: TEST_PROTECTION,
     });
     try {

@@ -89,3 +89,4 @@ builder.scalarType('File', {
 });
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -4,6 +4,7 @@ import type { BackgroundTasks } from '../background.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../modules/mail/mailer.ts';
 import type { PictureStorage } from '../modules/pictures/storage.ts';
+import type { PostEvents } from '../modules/posts/post.events.ts';
 import { createPostLoaders } from '../modules/posts/post.loaders.ts';
 import type { RateLimiter } from '../modules/ratelimit/limiter.ts';
 import { createUserLoaders } from '../modules/users/user.loaders.ts';
@@ -40,6 +41,8 @@ export interface Context {
   readonly mailer: Mailer;
   readonly limiter: RateLimiter;
   readonly background: BackgroundTasks;
+  /** Live post changes: published after a write commits, delivered to subscriptions. */
+  readonly events: PostEvents;
   /** The caller's address, from the socket. */
   readonly clientIp: string;
   /** The caller's User-Agent (printable, at most 255 characters), kept with the sessions it opens. */

@@ -6,6 +6,7 @@ import '../modules/users/account.schema.ts';
 import '../modules/posts/post.schema.ts';
 import '../modules/posts/post.mutations.ts';
 import '../modules/posts/post.search.schema.ts';
+import '../modules/posts/post.subscriptions.ts';
 import '../modules/auth/auth.schema.ts';
 import '../modules/auth/reset.schema.ts';
 import '../modules/auth/sessions.schema.ts';

@@ -7,9 +7,10 @@ export interface HttpLifecycle {
   /**
    * The drain load balancers expect: /ready answers 503 at once; for `graceMs` every request is still served,
    * each answer with `Connection: close`; then the listener closes and in-flight requests finish (closed
-   * after `timeoutMs` at the latest). Resolves once no connection is left.
+   * after `timeoutMs` at the latest). Resolves once no connection is left. `beforeClose` runs when the grace
+   * period ends: long-lived streams (subscriptions) are ended there, so they do not hold the drain open.
    */
-  drain(graceMs: number, timeoutMs: number): Promise<void>;
+  drain(graceMs: number, timeoutMs: number, beforeClose?: () => Promise<void>): Promise<void>;
 }
 
 export class PortInUseError extends Error {}
@@ -43,9 +44,10 @@ export async function listen(port: number, host: string, timeouts: { requestTime
     serve(next) {
       handler = next;
     },
-    async drain(graceMs, timeoutMs) {
+    async drain(graceMs, timeoutMs, beforeClose) {
       draining = true;
       if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
+      await beforeClose?.();
       const forced = setTimeout(() => server.closeAllConnections(), timeoutMs);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { type App, createApp, type Protection } from '../../src/app.ts';
+import { attachGraphQLWebSocket } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { backgroundTasks } from '../../src/background.ts';
@@ -13,6 +14,7 @@ import { protectionFrom } from '../../src/dependencies.ts';
 import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage, type PictureStorage } from '../../src/modules/pictures/storage.ts';
+import { postEvents, type PostEvents } from '../../src/modules/posts/post.events.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -62,6 +64,8 @@ export interface TestAppOptions {
   wrapPictures?: (storage: PictureStorage) => PictureStorage;
   /** Another picture storage (an S3 bucket) instead of a temporary folder. */
   pictures?: PictureStorage;
+  /** Live post changes: by default in this process; pass one on Redis to join instances. */
+  events?: PostEvents;
   /** Connection and statement timeouts, as production sets them (by default none). */
   databaseTimeouts?: { connectMs: number; statementMs: number };
 }
@@ -120,6 +124,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   const sent: MailMessage[] = [];
   const background = backgroundTasks();
+  const events = options.events ?? postEvents();
   let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
   const app = createApp({
     prisma: database.prisma,
@@ -135,6 +140,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     protection: { ...TEST_PROTECTION, ...protection },
     background,
+    events,
     responseCache,
     now: () => clock.now,
   });
@@ -154,6 +160,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 
   let server: http.Server | undefined;
+  let websocket: { close(): Promise<void> } | undefined;
 
   return {
     ...database,
@@ -186,7 +193,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return explain(await response.json());
     },
     async listen() {
-      server ??= http.createServer(app);
+      if (!server) {
+        server = http.createServer(app);
+        websocket = attachGraphQLWebSocket(server, app);
+      }
       if (!server.listening) await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     },
@@ -207,11 +217,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
     },
     async close() {
+      await websocket?.close();
       if (server?.listening) {
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));
       }
       await background.drain();
+      await events.close();
       await app.dispose();
       await database.disconnect();
       if (!options.database) await db.close();

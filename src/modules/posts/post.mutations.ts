@@ -56,7 +56,11 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     errors: { types: [ValidationError], union: { name: 'CreatePostResult' } },
     args: { input: t.arg({ type: CreatePostInput, required: true }) },
-    resolve: async (_root, { input }, context) => ({ post: await createPost(context, context.viewer!, input) }),
+    resolve: async (_root, { input }, context) => {
+      const post = await createPost(context, context.viewer!, input);
+      context.events.publish({ kind: 'CREATED', postId: post.id, authorId: post.authorId }); // committed
+      return { post };
+    },
   }),
   updatePost: t.field({
     type: UpdatePostSuccess,
@@ -64,9 +68,11 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     errors: { types: [ValidationError], union: { name: 'UpdatePostResult' } },
     args: { id: t.arg.globalID({ required: true, for: PostNode }), input: t.arg({ type: UpdatePostInput, required: true }) },
-    resolve: async (_root, { id, input }, context) => ({
-      post: await updatePost(context, context.viewer!, Number(id.id), input),
-    }),
+    resolve: async (_root, { id, input }, context) => {
+      const post = await updatePost(context, context.viewer!, Number(id.id), input);
+      context.events.publish({ kind: 'UPDATED', postId: post.id, authorId: post.authorId });
+      return { post };
+    },
   }),
   deletePost: t.field({
     type: DeletePostSuccess,
@@ -77,6 +83,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: PostNode }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));
+      context.events.publish({ kind: 'DELETED', postId: Number(id.id), authorId: context.viewer!.id });
       return { id: Number(id.id) };
     },
   }),

@@ -46,6 +46,16 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
   return rows.map((row) => ({ post: toPost(row), author: toUser(row as unknown as UserRow, 7) }));
 }
 
+/** One post with its author, or null: read afresh for each live event (post.subscriptions.ts). */
+export async function selectPostWithAuthor(sql: Sql, id: number): Promise<{ post: Post; author: User } | null> {
+  const rows = await sql<[...PostRow, ...UserRow]>({
+    name: 'post-with-author',
+    text: `SELECT ${POST_COLUMNS}, ${USER_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1`,
+    values: [id],
+  });
+  return rows[0] ? { post: toPost(rows[0]), author: toUser(rows[0] as unknown as UserRow, 7) } : null;
+}
+
 /** How many posts each author has written, in one grouped statement. */
 export async function countPostsByAuthor(sql: Sql, authorIds: readonly number[]): Promise<Map<number, number>> {
   const rows = await sql<[number, number]>({

@@ -1,0 +1,53 @@
+import { filter, pipe } from 'graphql-yoga';
+import { builder } from '../../graphql/builder.ts';
+import { encodeGlobalId } from '../../graphql/ids.ts';
+import { UserNode } from '../users/user.schema.ts';
+import type { PostChange } from './post.events.ts';
+import { selectPostWithAuthor } from './post.queries.ts';
+import { PostNode } from './post.schema.ts';
+
+const PostChangeKind = builder.enumType('PostChangeKind', {
+  description: 'What happened to a post.',
+  values: {
+    CREATED: { description: 'It was published.' },
+    UPDATED: { description: 'Its title or content changed.' },
+    DELETED: { description: 'It was deleted: evict `postId` from your cache.' },
+  },
+});
+
+type Delivered = PostChange & { post: Awaited<ReturnType<typeof selectPostWithAuthor>> };
+
+const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
+  description: 'A change to a post, delivered live after it was committed.',
+  fields: (t) => ({
+    kind: t.field({ type: PostChangeKind, resolve: (change) => change.kind }),
+    postId: t.id({ description: 'The global ID of the post that changed.', resolve: (change) => encodeGlobalId('Post', change.postId) }),
+    post: t.field({
+      type: PostNode,
+      nullable: true,
+      description: 'The post as it is now, through the same fields and rules as queries; null once deleted.',
+      resolve: (change) => change.post?.post ?? null,
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  postChanged: t.field({
+    type: PostChangeRef,
+    description:
+      'Posts created, updated or deleted from now on, in the order they were committed: all of them (the feed), or only one author\'s. ' +
+      'Over Server-Sent Events (`Accept: text/event-stream`) or WebSocket (graphql-ws protocol) at /graphql.',
+    args: { author: t.arg.globalID({ for: UserNode, description: "Only this user's posts (a user's page)." }) },
+    subscribe: (_root, { author }, context) => {
+      const authorId = author ? Number(author.id) : undefined;
+      // A Repeater pipeline: unsubscribing ends it at once, even while no event is arriving.
+      return pipe(context.events.subscribe(), filter((change) => authorId === undefined || change.authorId === authorId));
+    },
+    resolve: async (change: PostChange, _args, context): Promise<Delivered> => {
+      // Read afresh per event, and refresh the author in this subscription's loader, which lives as long as it does.
+      const post = change.kind === 'DELETED' ? null : await selectPostWithAuthor(context.sql, change.postId);
+      if (post) context.loaders.userById.clear(post.author.id).prime(post.author.id, post.author);
+      return { ...change, post };
+    },
+  }),
+}));

@@ -1,0 +1,214 @@
+import { Client, fetchExchange } from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { PostChangedDocument } from '../client/generated/graphql.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { postEvents } from '../src/modules/posts/post.events.ts';
+import { signUp } from './helpers/accounts.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const CHANGES = `subscription ($author: ID) {
+  postChanged(author: $author) { kind postId post { title author { username email } } }
+}`;
+
+/** An urql client that sends subscriptions over Server-Sent Events (GraphQL over SSE, through fetch). */
+function sseClient(url: string, token?: string) {
+  return new Client({
+    url,
+    exchanges: [fetchExchange],
+    fetchSubscriptions: true,
+    fetchOptions: () => ({ headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+  });
+}
+
+/** Subscribes and collects every event; `stop` unsubscribes. */
+function collect(client: Client, variables: Record<string, unknown> = {}) {
+  const events: any[] = [];
+  const errors: any[] = [];
+  const { unsubscribe } = client
+    .subscription(CHANGES, variables)
+    .subscribe((result) => (result.error ? errors.push(result.error) : events.push(result.data.postChanged)));
+  return { events, errors, stop: unsubscribe };
+}
+
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 600 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!check()) throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** Lets a just-opened subscription reach the server before the write it should see. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe('one instance', () => {
+  let t: TestApp;
+  let url: string;
+  beforeAll(async () => {
+    t = await startTestApp({ protection: { mutationsPerMinute: 100_000, maxSubscriptionsPerClient: 3 } });
+    url = await t.listen();
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.reset());
+
+  it('delivers created, updated and deleted posts over SSE through the same types and rules, and nothing after unsubscribing', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const feed = collect(sseClient(url));
+    await settle();
+    const created = await t.graphql(CREATE_POST, { input: { title: 'Live', content: 'x' } }, { token: ada.token });
+    const id = created.data.createPost.post.id;
+    await t.graphql(UPDATE_POST, { id, input: { title: 'Live, edited' } }, { token: ada.token });
+    await t.graphql(DELETE_POST, { id }, { token: ada.token });
+    await until(() => feed.events.length === 3, 'three events');
+    expect(feed.events).toEqual([
+      { kind: 'CREATED', postId: id, post: { title: 'Live', author: { username: 'Ada', email: null } } }, // email: owner only
+      { kind: 'UPDATED', postId: id, post: { title: 'Live, edited', author: { username: 'Ada', email: null } } },
+      { kind: 'DELETED', postId: id, post: null },
+    ]);
+    feed.stop();
+    await settle();
+    await t.graphql(CREATE_POST, { input: { title: 'After', content: 'x' } }, { token: ada.token });
+    await settle();
+    expect(feed.events).toHaveLength(3);
+    expect(feed.errors).toEqual([]);
+  });
+
+  it("over WebSocket (graphql-ws), with the token in the connection params: one author's posts, their email to its owner", async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    const bob = await signUp(t, { username: 'Bob' });
+    const client = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ada.token}` } });
+    const events: any[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      client.subscribe({ query: CHANGES, variables: { author: ada.id } }, { next: (result) => void events.push(result), error: reject, complete: resolve });
+    });
+    await settle();
+    await t.graphql(CREATE_POST, { input: { title: 'By Bob', content: 'x' } }, { token: bob.token });
+    await t.graphql(CREATE_POST, { input: { title: 'By Ada', content: 'x' } }, { token: ada.token });
+    await until(() => events.length === 1, 'an event');
+    expect(events[0]).toEqual({ data: { postChanged: { kind: 'CREATED', postId: expect.any(String), post: { title: 'By Ada', author: { username: 'Ada', email: 'ada@demo.com' } } } } });
+    await client.dispose();
+    await done.catch(() => {});
+  });
+
+  it('refuses what queries refuse: too deep, too costly, unknown fields, malformed IDs, and more than the per-client cap', async () => {
+    const first = async (query: string, variables: Record<string, unknown> = {}) => {
+      const ws = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket });
+      try {
+        return await new Promise<any>((resolve) => {
+          ws.subscribe({ query, variables }, {
+            next: resolve,
+            error: (error) => resolve({ errors: Array.isArray(error) ? error : [error] }),
+            complete: () => resolve({ completed: true }),
+          });
+        });
+      } finally {
+        await ws.dispose();
+      }
+    };
+    const unknown = await first('subscription { postChanged { nope } }');
+    expect(unknown.errors[0]).toMatchObject({ message: 'Cannot query field "nope" on type "PostChange".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const badId = await first(CHANGES, { author: 'not an id' });
+    expect(badId.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const deep = await first('subscription { postChanged { post { author { posts { edges { node { author { posts { edges { node { title } } } } } } } } } } }');
+    expect(deep.errors[0]).toMatchObject({ message: 'Query depth limit of 8 exceeded, found 11.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const pages = Array.from({ length: 6 }, (_, i) => `p${i}: posts(first: 100) { edges { node { title content datePosted updatedAt } } }`).join(' ');
+    const costly = await first(`subscription { postChanged { post { author { ${pages} } } } }`);
+    expect(costly.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+
+    const open = [collect(sseClient(url)), collect(sseClient(url)), collect(sseClient(url))]; // urql shares equal operations
+    await settle();
+    const fourth = collect(sseClient(url));
+    await until(() => fourth.errors.length > 0, 'a refusal');
+    expect(fourth.errors[0].graphQLErrors[0].extensions.code).toBe('RATE_LIMITED');
+    open[0]!.stop();
+    await settle();
+    const again = collect(sseClient(url)); // a place was freed
+    await settle();
+    expect(again.errors).toEqual([]);
+    for (const subscription of [...open, again]) subscription.stop();
+  });
+
+  it('keeps writers going while a subscriber reads nothing at all', async () => {
+    const ada = await signUp(t);
+    const stalled = new AbortController();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1' },
+      body: JSON.stringify({ query: 'subscription { postChanged { post { content } } }' }),
+      signal: stalled.signal,
+    });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = collect(sseClient(url));
+    await settle();
+    const content = 'x'.repeat(40_000);
+    for (let i = 0; i < 60; i++) {
+      const result = await t.graphql(CREATE_POST, { input: { title: `Post ${i}`, content } }, { token: ada.token });
+      expect(result.data.createPost.__typename).toBe('CreatePostSuccess');
+    }
+    await until(() => reader.events.length === 60, 'every event for the reading subscriber');
+    reader.stop();
+    stalled.abort();
+  });
+});
+
+describe('two instances over one database and Redis', () => {
+  let db: TestDatabase;
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migrate({ url: db.url, schema: db.schema });
+    a = await startTestApp({ database: db, events: postEvents(REDIS_URL) });
+    b = await startTestApp({ database: db, events: postEvents(REDIS_URL) });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.close();
+  });
+
+  it('a subscriber on one instance sees, in order, the posts created through the other', async () => {
+    const ada = await signUp(a, { username: `Ada${Date.now()}` });
+    const titles: string[] = []; // the typed document from client/operations, as a front end would use it
+    const feed = sseClient(await b.listen())
+      .subscription(PostChangedDocument, { author: ada.id })
+      .subscribe((result) => result.data?.postChanged.post && titles.push(result.data.postChanged.post.title));
+    await settle();
+    for (let i = 1; i <= 5; i++) await a.graphql(CREATE_POST, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
+    await until(() => titles.length === 5, 'five events');
+    expect(titles).toEqual(['Post 1', 'Post 2', 'Post 3', 'Post 4', 'Post 5']);
+    feed.unsubscribe();
+  });
+});
+
+describe('the event bus', () => {
+  it.each([['memory', undefined], ['Redis', REDIS_URL]])(
+    '%s: a subscriber that reads nothing keeps only the newest events, and publishing never waits or throws',
+    async (_name, redisUrl) => {
+      const events = postEvents(redisUrl);
+      const other = redisUrl ? postEvents(redisUrl) : events; // across instances where Redis carries them
+      try {
+        const idle = events.subscribe()[Symbol.asyncIterator]();
+        const first = idle.next(); // subscribes
+        await settle();
+        for (let i = 1; i <= 3000; i++) other.publish({ kind: 'CREATED', postId: i, authorId: 1 });
+        const received: number[] = [(await first).value!.postId];
+        await settle();
+        for (;;) {
+          const next = await Promise.race([idle.next(), settle().then(() => null)]);
+          if (!next || next.done) break;
+          received.push(next.value.postId);
+        }
+        expect(received.at(-1)).toBe(3000);
+        expect(received.length).toBeLessThanOrEqual(300); // the buffer, not every event
+        await idle.return?.();
+      } finally {
+        await events.close();
+        if (other !== events) await other.close();
+      }
+    },
+  );
+});
+
