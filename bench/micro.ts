@@ -3,7 +3,7 @@
 import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../src/app.ts';
-import { backgroundTasks } from '../src/background.ts';
+import { jobQueue } from '../src/jobs/queue.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectPrisma } from '../src/db/client.ts';
@@ -34,7 +34,7 @@ const app = createApp({
   pictures: localPictureStorage('/tmp/bench-pictures'),
   mailer: { send: async () => {} },
   limiter: memoryRateLimiter(),
-  background: backgroundTasks(),
+  jobs: jobQueue({ url: url.toString(), logger: pino({ level: 'silent' }), tasks: {} }),
   events: postEvents(),
   protection: protectionFrom(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' })),
 });

@@ -1,7 +1,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
-import type { BackgroundTasks } from './background.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { Sql } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
@@ -65,7 +65,7 @@ export interface AppDependencies {
   pictures: PictureStorage;
   mailer: Mailer;
   limiter: RateLimiter;
-  background: BackgroundTasks;
+  jobs: JobQueue;
   events: PostEvents;
   protection: Protection;
   /** Anonymous reads from a cache; absent: every request runs. */
@@ -83,7 +83,7 @@ export type App = YogaServerInstance<ServerContext, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
-  const { prisma, sql, logger, settings, pictures, mailer, limiter, background, events, protection, now = () => new Date() } = deps;
+  const { prisma, sql, logger, settings, pictures, mailer, limiter, jobs, events, protection, now = () => new Date() } = deps;
   const http = {
     publicUrl: settings.publicUrl,
     corsOrigins: protection.corsOrigins,
@@ -97,7 +97,7 @@ export function createApp(deps: AppDependencies): App {
     const requestId = requestIdOf(request);
     const token = bearerToken(request.headers.get('authorization'));
     const claims = token ? verifySessionToken(token, settings.jwtSecret, now()) : null;
-    const base = { prisma, sql, settings, pictures, mailer, limiter, background, events, now };
+    const base = { prisma, sql, settings, pictures, mailer, limiter, jobs, events, now };
     // Requests without a valid token cost no query; with one, a single indexed lookup. A failure here is outside
     // any resolver: it is logged once, with the request id, and answered with that id.
     let viewer: User | null = null;

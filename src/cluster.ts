@@ -11,6 +11,12 @@ if (cluster.isPrimary) {
     console.error('Cluster mode needs DATABASE_URL: the embedded database belongs to a single process.');
     process.exit(1);
   }
+  // Several processes: rate limits must be counted in one place, never in each process's memory.
+  if (process.env.RATE_LIMIT_STORE === 'memory') {
+    console.error('Cluster mode needs a shared rate-limit store: set RATE_LIMIT_STORE to postgres or redis.');
+    process.exit(1);
+  }
+  process.env.RATE_LIMIT_STORE ??= 'postgres';
   const count = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
   let stopping = false;
   const fork = () => cluster.fork();

@@ -61,6 +61,8 @@ export interface Config {
   /** Where rate-limit counts live: this process's memory, or Redis or PostgreSQL shared by every instance. */
   rateLimitStore: 'memory' | 'redis' | 'postgres';
   redisUrl: string;
+  /** Prefix of this deployment's Redis keys and channels, so several deployments can share one Redis. */
+  redisKeyPrefix: string;
   /** Anonymous reads answered from a cache: off, this process's memory, or Redis shared by every instance. */
   responseCache: 'off' | 'memory' | 'redis';
   responseCacheTtlMs: number;
@@ -162,7 +164,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (databaseStatementTimeoutMs >= requestTimeoutMs) {
     throw new ConfigError('DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so a statement ends before its request does');
   }
-  const rateLimitStore = oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis', 'postgres'] as const, 'memory');
+  // A production server on a database server may well be one of several instances: budgets shared by default.
+  const sharedByDefault = nodeEnv === 'production' && databaseUrl !== undefined;
+  const rateLimitStore = oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis', 'postgres'] as const, sharedByDefault ? 'postgres' : 'memory');
   if (rateLimitStore === 'postgres' && databaseUrl === undefined) {
     throw new ConfigError('RATE_LIMIT_STORE=postgres needs DATABASE_URL (the embedded database serves one process)');
   }
@@ -207,6 +211,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     resetTokenTtlMinutes: integer(env, 'RESET_TOKEN_TTL_MINUTES', 30, 1, 24 * 60),
     rateLimitStore,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']) ?? 'redis://127.0.0.1:6379',
+    redisKeyPrefix: read(env, 'REDIS_KEY_PREFIX') ?? 'flaskblog:',
     responseCache: oneOf(env, 'RESPONSE_CACHE', ['off', 'memory', 'redis'] as const, 'memory'),
     responseCacheTtlMs: integer(env, 'RESPONSE_CACHE_TTL_MS', 60_000, 1000, 86_400_000),
     eventBus: oneOf(env, 'EVENT_BUS', ['memory', 'redis'] as const, 'memory'),

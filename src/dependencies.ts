@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AppDependencies, Protection } from './app.ts';
-import { backgroundTasks } from './background.ts';
+import { jobQueue } from './jobs/queue.ts';
+import { RESET_MAIL_TASK, resetMailTask } from './modules/auth/reset.service.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
@@ -22,29 +23,35 @@ import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimi
 
 /** Turns the configuration into the app's settings and ports: the one place that chooses implementations. */
 export async function appDependencies(config: Config, logger: Logger, database: Database): Promise<AppDependencies> {
+  const settings = {
+    publicUrl: config.publicUrl,
+    picturesUrl: config.picturesPublicUrl ?? `${config.publicUrl}${PICTURES_PATH}`,
+    jwtSecret: resolveJwtSecret(config),
+    bcryptCost: config.bcryptCost,
+    pictureMaxBytes: config.pictureMaxBytes,
+    pictureMaxPixels: config.pictureMaxPixels,
+    resetUrl: config.resetUrl,
+    resetTokenTtlMinutes: config.resetTokenTtlMinutes,
+    loginMaxFailures: config.loginMaxFailures,
+  };
+  const mailer = config.mailTransport === 'postmark'
+    ? postmarkMailer({ serverToken: config.postmarkServerToken!, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
+    : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger });
   return {
     prisma: database.prisma,
     sql: database.sql,
     logger,
-    settings: {
-      publicUrl: config.publicUrl,
-      picturesUrl: config.picturesPublicUrl ?? `${config.publicUrl}${PICTURES_PATH}`,
-      jwtSecret: resolveJwtSecret(config),
-      bcryptCost: config.bcryptCost,
-      pictureMaxBytes: config.pictureMaxBytes,
-      pictureMaxPixels: config.pictureMaxPixels,
-      resetUrl: config.resetUrl,
-      resetTokenTtlMinutes: config.resetTokenTtlMinutes,
-      loginMaxFailures: config.loginMaxFailures,
-    },
+    settings,
     protection: protectionFrom(config),
     pictures: config.s3 ? s3PictureStorage(config.s3) : localPictureStorage(path.join(config.dataDir, 'pictures')),
-    mailer: config.mailTransport === 'postmark'
-      ? postmarkMailer({ serverToken: config.postmarkServerToken!, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
-      : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger }),
+    mailer,
     limiter: await rateLimiterFor(config),
-    background: backgroundTasks(),
-    events: postEvents(config.eventBus === 'redis' ? config.redisUrl : undefined),
+    jobs: jobQueue({
+      url: database.url,
+      logger,
+      tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings, mailer, log: logger }) },
+    }),
+    events: config.eventBus === 'redis' ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }) : postEvents(),
     responseCache: responseCacheFor(config),
   };
 }
@@ -80,10 +87,10 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   if (config.responseCache === 'memory') {
     return { cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
   }
-  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, keyPrefix: config.redisKeyPrefix });
   return {
     cache: redisResponseCache(redis),
-    version: redisDataVersion(redis),
+    version: redisDataVersion(redis, 'data-version'),
     ttlMs: config.responseCacheTtlMs,
     close: async () => void (await redis.quit()),
   };

@@ -38,6 +38,8 @@ const dependencies = await appDependencies(config, logger, database).catch(async
   process.exit(1);
 });
 const app = createApp(dependencies);
+// Work jobs at once, including those an instance that died left behind (README: Operations).
+await dependencies.jobs.start().catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
 http.serve(app);
 const websocket = attachGraphQLWebSocket(http.server, app);
 const url = `${config.publicUrl}/graphql`;
@@ -47,7 +49,7 @@ let stopping = false;
 
 /**
  * Drains (README: Operations): readiness 503 at once, a grace period still serving (SIGTERM only; SIGINT is a
- * person at a terminal), then in-flight requests, background mail, and the database, which flushes PGlite.
+ * person at a terminal), then in-flight requests, the job worker, and the database, which flushes PGlite.
  */
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
@@ -60,7 +62,7 @@ async function shutdown(signal: NodeJS.Signals) {
     await dependencies.events.close(); // subscriptions complete (SSE) before the listener closes
     await websocket.close();
   });
-  await dependencies.background.drain(); // e.g. a reset email being sent
+  await dependencies.jobs.stop(); // a reset email being sent finishes; waiting ones stay queued for any instance
   await app.dispose();
   await dependencies.limiter.close();
   await dependencies.responseCache?.close?.();

@@ -119,3 +119,15 @@ describe('the development JWT secret', () => {
     fs.rmSync(dataDir, { recursive: true });
   });
 });
+
+describe('shared state for several instances', () => {
+  it('counts rate limits in PostgreSQL by default in production on a database server, in memory otherwise', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('postgres');
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog', RATE_LIMIT_STORE: 'redis' }).rateLimitStore).toBe('redis');
+    expect(loadConfig({ ...production }).rateLimitStore).toBe('memory'); // the embedded database: one process
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('memory');
+    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'outbox' })).toThrow(/JWT_SECRET is required/);
+  });
+});
+

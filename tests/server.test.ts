@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { connectPrisma } from '../src/db/client.ts';
-import { backgroundTasks } from '../src/background.ts';
+import { jobQueue } from '../src/jobs/queue.ts';
 import { localPictureStorage } from '../src/modules/pictures/storage.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
 import { signSessionToken } from '../src/modules/auth/tokens.ts';
@@ -41,7 +41,7 @@ describe('health and readiness', () => {
       pictures: localPictureStorage(t.picturesDir),
       mailer: { send: async () => {} },
       limiter: memoryRateLimiter(),
-      background: backgroundTasks(),
+      jobs: jobQueue({ url: 'postgresql://postgres@127.0.0.1:1/none', logger: pino({ level: 'silent' }), tasks: {} }),
       events: postEvents(),
       protection: TEST_PROTECTION,
     });

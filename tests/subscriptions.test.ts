@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client, fetchExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A channel of this run's own: other test files (and runs) share the Redis server. */
+const REDIS = { url: REDIS_URL, prefix: `test-${randomBytes(4).toString('hex')}:` };
 const CHANGES = `subscription ($author: ID) {
   postChanged(author: $author) { kind postId post { title author { username email } } }
 }`;
@@ -160,8 +163,8 @@ describe('two instances over one database and Redis', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await migrate({ url: db.url, schema: db.schema });
-    a = await startTestApp({ database: db, events: postEvents(REDIS_URL) });
-    b = await startTestApp({ database: db, events: postEvents(REDIS_URL) });
+    a = await startTestApp({ database: db, events: postEvents(REDIS) });
+    b = await startTestApp({ database: db, events: postEvents(REDIS) });
   });
   afterAll(async () => {
     await a?.close();
@@ -184,11 +187,11 @@ describe('two instances over one database and Redis', () => {
 });
 
 describe('the event bus', () => {
-  it.each([['memory', undefined], ['Redis', REDIS_URL]])(
+  it.each([['memory', undefined], ['Redis', REDIS]])(
     '%s: a subscriber that reads nothing keeps only the newest events, and publishing never waits or throws',
-    async (_name, redisUrl) => {
-      const events = postEvents(redisUrl);
-      const other = redisUrl ? postEvents(redisUrl) : events; // across instances where Redis carries them
+    async (_name, redis) => {
+      const events = postEvents(redis);
+      const other = redis ? postEvents(redis) : events; // across instances where Redis carries them
       try {
         const idle = events.subscribe()[Symbol.asyncIterator]();
         const first = idle.next(); // subscribes

@@ -27,6 +27,8 @@ export interface SqlStatement {
 export type Sql = <Row extends unknown[]>(statement: SqlStatement) => Promise<Row[]>;
 
 export interface Database {
+  /** The connection string (the embedded database's too), for what needs connections of its own (the job queue). */
+  url: string;
   /** Schema, migrations' types and every write. */
   prisma: PrismaClient;
   /** The hot reads (pages of posts, authors), on the same pool as Prisma. */
@@ -64,6 +66,7 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     return result.rows;
   };
   return {
+    url,
     prisma,
     sql,
     onQuery(listener) {

@@ -20,8 +20,9 @@ export async function startEmbeddedPostgres(folder?: string): Promise<EmbeddedPo
   const releaseLock = folder ? lockFolder(folder) : () => {};
   try {
     const db = await PGlite.create({ dataDir: folder, extensions: { citext } });
-    // A few short-lived connections (migrations, readiness) may overlap the pool's one.
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    // Besides the app's one: the job queue's (its listener and its work), migrations and short-lived checks. The
+    // socket server keeps each connection's transaction to itself, queueing the others meanwhile.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 12 });
     await server.start();
     return {
       url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/client.ts';
 import type { PrismaClient, User } from '../generated/prisma/client.ts';
-import type { BackgroundTasks } from '../background.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../modules/mail/mailer.ts';
 import type { PictureStorage } from '../modules/pictures/storage.ts';
@@ -40,7 +40,8 @@ export interface Context {
   readonly pictures: PictureStorage;
   readonly mailer: Mailer;
   readonly limiter: RateLimiter;
-  readonly background: BackgroundTasks;
+  /** Work that must outlive the request and the process (reset mail), in PostgreSQL. */
+  readonly jobs: JobQueue;
   /** Live post changes: published after a write commits, delivered to subscriptions. */
   readonly events: PostEvents;
   /** The caller's address, from the socket. */

@@ -8,7 +8,8 @@ import { type App, createApp, type Protection } from '../../src/app.ts';
 import { attachGraphQLWebSocket } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { backgroundTasks } from '../../src/background.ts';
+import { jobQueue } from '../../src/jobs/queue.ts';
+import { RESET_MAIL_TASK, resetMailTask } from '../../src/modules/auth/reset.service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { protectionFrom } from '../../src/dependencies.ts';
 import type { Settings } from '../../src/graphql/context.ts';
@@ -81,7 +82,7 @@ export interface TestApp extends Database {
   logs: Record<string, any>[];
   /** Mail sent through the default in-memory mailer. */
   sent: MailMessage[];
-  /** Waits for work requests left running in the background (mail). */
+  /** Waits until the job queue has run every job that is due (reset mail). */
   settle(): Promise<void>;
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -123,23 +124,31 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   const sent: MailMessage[] = [];
-  const background = backgroundTasks();
+  const appSettings = { ...TEST_SETTINGS, ...settings };
+  const appMailer: Mailer = mailer ?? { send: async (message) => void sent.push(message) };
+  // The real job queue (graphile-worker) on the test's database, started by the first job.
+  const jobs = jobQueue({
+    url: db.url,
+    workerSchema: db.schema ? `${db.schema}_jobs` : undefined,
+    logger,
+    tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings: appSettings, mailer: appMailer, log: logger }) },
+  });
   const events = options.events ?? postEvents();
   let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
   const app = createApp({
     prisma: database.prisma,
     sql: database.sql,
     logger,
-    settings: { ...TEST_SETTINGS, ...settings },
+    settings: appSettings,
     pictures: (options.wrapPictures ?? ((storage) => storage))(options.pictures ?? localPictureStorage(picturesDir)),
-    mailer: mailer ?? { send: async (message) => void sent.push(message) },
+    mailer: appMailer,
     limiter: sharedLimiter ?? {
       consume: (budgets) => limiter.consume(budgets),
       refund: (budgets) => limiter.refund(budgets),
       close: async () => {},
     },
     protection: { ...TEST_PROTECTION, ...protection },
-    background,
+    jobs,
     events,
     responseCache,
     now: () => clock.now,
@@ -170,7 +179,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     logs,
     sent,
-    settle: () => background.drain(),
+    settle: () => jobs.idle(),
     async graphql(query, variables, options) {
       const response = await app.fetch('http://blog.test/graphql', {
         method: 'POST',
@@ -222,7 +231,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));
       }
-      await background.drain();
+      await jobs.stop();
       await events.close();
       await app.dispose();
       await database.disconnect();

@@ -1,11 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Task } from 'graphile-worker';
 import type { Context } from '../../graphql/context.ts';
+import type { Logger } from '../../logger.ts';
 import { FieldErrors, InvalidResetTokenError, isRateLimited } from '../../graphql/errors.ts';
 import { passwordResetEmail } from '../mail/messages.ts';
 import { checkEmail, checkNewPassword, normalizeEmail } from '../users/user.validation.ts';
 import { hashPassword } from './password.ts';
 
-type Deps = Pick<Context, 'prisma' | 'settings' | 'now' | 'mailer' | 'limiter' | 'background' | 'log' | 'clientIp'>;
+type Deps = Pick<Context, 'prisma' | 'settings' | 'now' | 'limiter' | 'jobs' | 'log' | 'clientIp' | 'requestId'>;
+type MailDeps = Pick<Context, 'prisma' | 'settings' | 'mailer'> & { log: Logger };
+
+/** The job that looks the address up and mails the link (a row in the job queue until it has succeeded). */
+export const RESET_MAIL_TASK = 'reset_mail';
 
 export const RESET_REQUESTED = 'An email has been sent with instructions to reset your password.';
 export const PASSWORD_UPDATED = 'Your password has been updated! You are now able to log in';
@@ -16,7 +22,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
  * Answers the same for every well-formed address, registered or not, throttled or not, and in the same
- * time: the lookup and the mail happen after the answer, in the background.
+ * time: the answer only stores a job; the lookup and the mail happen in the job queue, which survives a crash
+ * of this process and retries a failed send.
  */
 export async function requestReset(deps: Deps, rawEmail: string): Promise<void> {
   const errors = new FieldErrors();
@@ -36,13 +43,24 @@ export async function requestReset(deps: Deps, rawEmail: string): Promise<void> 
     deps.log.info({ ip: deps.clientIp }, 'Password reset request throttled: no email sent');
     return;
   }
-  deps.background.run('password reset email', () => sendResetLink(deps, email, now), (error) =>
-    deps.log.error({ err: error }, 'Could not send the password reset email'),
-  );
+  await deps.jobs.add(RESET_MAIL_TASK, { email, requestedAt: now.toISOString(), requestId: deps.requestId });
+}
+
+/** The queue's task: a failure is logged with the request's id and thrown, so the queue retries it. */
+export function resetMailTask(deps: MailDeps): Task {
+  return async (payload) => {
+    const { email, requestedAt, requestId } = payload as { email: string; requestedAt: string; requestId: string };
+    try {
+      await sendResetLink(deps, email, new Date(requestedAt));
+    } catch (error) {
+      deps.log.error({ err: error, requestId }, 'Could not send the password reset email (it will be retried)');
+      throw error;
+    }
+  };
 }
 
 /** Stores a new token (replacing the user's unused ones) before mailing it, so a failed send can be retried. */
-async function sendResetLink(deps: Deps, email: string, now: Date): Promise<void> {
+async function sendResetLink(deps: MailDeps, email: string, now: Date): Promise<void> {
   const user = await deps.prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return; // nothing is sent to an address without an account
   const token = randomBytes(32).toString('base64url');

@@ -22,12 +22,14 @@ export interface PostEvents {
 
 /** Events a subscriber may fall behind by before the oldest are dropped: a slow reader never holds up writers. */
 const SUBSCRIBER_BUFFER = 256;
-const TOPIC = 'post-changed';
-
-/** In this process only (`EVENT_BUS=memory`), or across every instance through Redis pub/sub (`redis`). */
-export function postEvents(redisUrl?: string): PostEvents {
-  const clients = redisUrl ? [new Redis(redisUrl), new Redis(redisUrl)] : [];
-  const target: EventTarget = redisUrl
+/**
+ * In this process only (`EVENT_BUS=memory`), or across every instance through Redis pub/sub (`redis`), on the
+ * channel `<prefix>post-changed`.
+ */
+export function postEvents(redis?: { url: string; prefix: string }): PostEvents {
+  const TOPIC = `${redis?.prefix ?? ''}post-changed`;
+  const clients = redis ? [new Redis(redis.url), new Redis(redis.url)] : [];
+  const target: EventTarget = redis
     ? createRedisEventTarget({ publishClient: clients[0]!, subscribeClient: clients[1]! })
     : new EventTarget();
   /** Each open subscription: how to end it, and when it has let go of the target. */

@@ -1,0 +1,76 @@
+import { Logger as WorkerLogger, makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
+import pg from 'pg';
+import type { Logger } from '../logger.ts';
+
+/** Jobs that must outlive the request (and the process) that asked for them: reset mail. */
+export interface JobQueue {
+  /** Stores the job in PostgreSQL: once this resolves, it survives a crash of this process. */
+  add(task: string, payload: Record<string, unknown>): Promise<void>;
+  /** Starts working jobs, including those left by an instance that died (the first add() also starts it). */
+  start(): Promise<void>;
+  /** Resolves once no job is due now: every due job has run, or failed and waits for its retry. */
+  idle(): Promise<void>;
+  /** Finishes the jobs in hand, then stops (shutdown). */
+  stop(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  url: string;
+  /** graphile-worker's own schema (tests give each database its own). */
+  workerSchema?: string;
+  tasks: Record<string, Task>;
+  logger: Logger;
+  /** Attempts before a job is given up (retries back off exponentially: about 3 s, 7 s, 20 s, ...). */
+  maxAttempts?: number;
+}
+
+/**
+ * graphile-worker on the same PostgreSQL (or embedded PGlite, whose socket server keeps each connection's
+ * transactions apart): jobs are rows taken with SKIP LOCKED, so each runs once however many instances work
+ * them, and a failed one is retried with backoff.
+ */
+export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger, maxAttempts = 10 }: JobQueueOptions): JobQueue {
+  const pool = new pg.Pool({ connectionString: url, max: 3 });
+  const log = logger.child({ component: 'jobs' });
+  const workerLogger = new WorkerLogger(() => (level, message, meta) => {
+    if (level === 'error' || level === 'warning') log.warn({ job: meta }, message);
+    else if (/^Failed/.test(message)) log.warn(message);
+    else log.debug(message);
+  });
+  // No named statements: PGlite serves every connection from one backend, where two connections preparing the
+  // same name clash (see db/client.ts); jobs are few, so planning each statement costs nothing that matters.
+  const options = { pgPool: pool, schema: workerSchema, logger: workerLogger, noPreparedStatements: true };
+  let utils: Promise<WorkerUtils> | undefined;
+  let runner: Promise<Runner> | undefined;
+  const workerUtils = () =>
+    (utils ??= makeWorkerUtils(options).then(async (made) => {
+      await made.migrate();
+      return made;
+    }));
+  const start = () =>
+    (runner ??= workerUtils().then(() =>
+      run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, crontab: '', taskList: tasks }),
+    ));
+  return {
+    async add(task, payload) {
+      await (await workerUtils()).addJob(task, payload, { maxAttempts });
+      void start().catch((error: unknown) => log.error({ err: error }, 'The job worker could not start'));
+    },
+    start: async () => void (await start()),
+    async idle() {
+      if (!utils) return;
+      for (;;) {
+        const { rows } = await pool.query<{ due: number }>(
+          `SELECT count(*)::int AS due FROM ${workerSchema}.jobs WHERE run_at <= now() AND attempts < max_attempts`,
+        );
+        if (rows[0]!.due === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      await (await runner?.catch(() => undefined))?.stop();
+      await (await utils?.catch(() => undefined))?.release();
+      await pool.end();
+    },
+  };
+}
