@@ -16,6 +16,7 @@ import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from 
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { useAccessLog } from './http/access-log.ts';
+import { type MetricsOptions, metricsPlugins } from './http/metrics.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
 import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
@@ -70,6 +71,8 @@ export interface AppDependencies {
   protection: Protection;
   /** Anonymous reads from a cache; absent: every request runs. */
   responseCache?: ResponseCacheOptions;
+  /** Prometheus metrics at /metrics; absent: none. */
+  metrics?: MetricsOptions;
   /** The clock (tests move it to check expiry). */
   now?: () => Date;
 }
@@ -152,6 +155,7 @@ export function createApp(deps: AppDependencies): App {
     }),
     context: ({ request, req }) => createContext(request, { req }),
     plugins: [
+      ...(deps.metrics ? metricsPlugins(deps.metrics) : []),
       useRequestId(),
       useSecurityHeaders(),
       useErrorShape(),

@@ -93,6 +93,10 @@ export interface Config {
   graphiql: boolean;
   /** Origins whose browser scripts may call the API (CORS), besides our own. */
   corsOrigins: string[];
+  /** Prometheus metrics at /metrics (off in production unless enabled). */
+  metrics: boolean;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
 export interface S3Settings {
@@ -230,5 +234,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphiql: boolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    metrics: boolean(env, 'METRICS', nodeEnv !== 'production'),
+    metricsToken: read(env, 'METRICS_TOKEN'),
   });
 }

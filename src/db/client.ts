@@ -33,6 +33,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The hot reads (pages of posts, authors), on the same pool as Prisma. */
   sql: Sql;
+  /** The pool's connections now (for metrics). */
+  poolStats(): { total: number; idle: number; waiting: number };
   /** Calls the listener with the SQL of every statement sent (Prisma's and `sql`'s); returns its remover. */
   onQuery(listener: (sql: string) => void): () => void;
   disconnect(): Promise<void>;
@@ -69,6 +71,7 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     url,
     prisma,
     sql,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -49,7 +49,7 @@ export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger,
     }));
   const start = () =>
     (runner ??= workerUtils().then(() =>
-      run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, crontab: '', taskList: tasks }),
+      run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, parsedCronItems: [], taskList: tasks }),
     ));
   return {
     async add(task, payload) {

@@ -65,6 +65,8 @@ export interface TestAppOptions {
   wrapPictures?: (storage: PictureStorage) => PictureStorage;
   /** Another picture storage (an S3 bucket) instead of a temporary folder. */
   pictures?: PictureStorage;
+  /** Prometheus metrics at /metrics (off by default). */
+  metrics?: { enabled: boolean; token?: string };
   /** Live post changes: by default in this process; pass one on Redis to join instances. */
   events?: PostEvents;
   /** Connection and statement timeouts, as production sets them (by default none). */
@@ -151,6 +153,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     jobs,
     events,
     responseCache,
+    metrics: options.metrics && { ...options.metrics, pool: database.poolStats },
     now: () => clock.now,
   });
   const headersFor = (options: RequestOptions = {}) => ({

@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# The production image: build with every dependency, then a slim runtime with production dependencies only,
+# running the compiled server as a non-root user. scripts/check-dockerfile.sh replays these steps without Docker.
+
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+# Install first (cached while only sources change); postinstall generates the Prisma client from the schema.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts ./scripts
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+RUN npm prune --omit=dev --no-audit --no-fund
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/build ./build
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 4000
+VOLUME ["/data"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Exec form: node is PID 1's only child of the runtime, so SIGTERM reaches the server and it drains.
+CMD ["node", "build/src/main.js"]

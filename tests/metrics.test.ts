@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+describe('/metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ metrics: { enabled: true, token: 'scrape-me' } });
+  });
+  afterAll(() => t.close());
+
+  const scrape = (token?: string) => t.app.fetch('http://blog.test/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('counts requests by operation and outcome, errors by code, and shows the pool and the event loop', async () => {
+    await t.graphql('query Feed { posts(first: 2) { edges { node { title } } } }');
+    await t.graphql('query Broken { posts(first: 1000) { totalCount } }'); // BAD_USER_INPUT
+    const secret = 'value-that-must-not-show';
+    await t.app.fetch(`http://blog.test/graphql?${new URLSearchParams({ query: 'query Get($q: String!) { searchPosts(query: $q) { totalCount } }', variables: JSON.stringify({ q: secret }) })}`, {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+    });
+    const response = await scrape('scrape-me');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/graphql_yoga_http_duration_count\{[^}]*statusCode="200"[^}]*operationName="Feed"[^}]*\} 1/);
+    expect(text).toMatch(/graphql_envelop_request_duration_count\{[^}]*operationName="Broken"/);
+    expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
+    expect(text).toMatch(/db_pool_connections\{state="idle"\} \d+/);
+    expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
+    expect(text).toMatch(/operationName="Get"/);
+    expect(text).not.toContain(secret); // labels carry names and codes, never values or URLs
+    expect(text).not.toMatch(/url="/);
+  });
+
+  it('answers only with the token when one is set', async () => {
+    expect((await scrape()).status).toBe(401);
+    expect((await scrape('wrong')).status).toBe(401);
+  });
+});
+
+describe('when metrics are off', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has no /metrics, and production leaves them off unless METRICS is set', async () => {
+    expect((await t.app.fetch('http://blog.test/metrics')).status).toBe(404);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
+    expect(loadConfig(production).metrics).toBe(false);
+    expect(loadConfig({ ...production, METRICS: 'true', METRICS_TOKEN: 't' })).toMatchObject({ metrics: true, metricsToken: 't' });
+    expect(loadConfig({}).metrics).toBe(true);
+  });
+});
