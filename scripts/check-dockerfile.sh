@@ -12,14 +12,15 @@ trap cleanup EXIT
 git clone -q "$repo" "$work/app"
 cd "$work/app"
 
-stage() { awk -v stage="$1" 'toupper($0) ~ "^FROM .* AS " toupper(stage) "$" {s=1; next} /^FROM /{s=0} s' Dockerfile; }
+stage() { awk -v stage="$1" 'toupper($0) ~ "^FROM .* AS " toupper(stage) "$" {s=1; next} /^FROM /{s=0} s' "$work/app/Dockerfile"; }
 
 echo "--- build stage: RUN steps"
 while IFS= read -r step; do
   echo "+ $step"
   bash -c "$step"
 done < <(stage build | sed -n 's/^RUN //p')
-echo "production node_modules: $(du -sh node_modules | cut -f1) ($(find node_modules -maxdepth 2 -name package.json | wc -l) packages at the top levels)"
+echo "production node_modules: $(du -sh node_modules | cut -f1); the largest:"
+du -s node_modules/* node_modules/@*/* 2>/dev/null | sort -rn | head -8 | awk '{printf "  %6.1f MB  %s\n", $1/1024, $2}'
 
 echo "--- runtime stage: COPY --from=build, ENV, CMD"
 mkdir "$work/runtime"

@@ -22,6 +22,8 @@ export interface Config {
   /** Folder for the embedded database, uploads and the dev outbox. */
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JSON lines (production, pipes), or lines for a person (development at a terminal). */
+  logFormat: 'json' | 'pretty';
   /** Apply pending migrations when the server starts. */
   migrateOnStart: boolean;
   /** Load the demo blog into an empty embedded database on first start. */
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     databaseStatementTimeoutMs,
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

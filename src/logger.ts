@@ -1,13 +1,19 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { Config } from './config.ts';
 
 export type { Logger };
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  // Written synchronously to stdout. If stdout's reader goes away (a closed pipe), lines are dropped instead of
-  // retried, so logging can never keep the process from stopping.
-  const destination = pino.destination({ dest: 1, sync: true });
-  destination.on('error', () => {});
+/**
+ * JSON lines, or (LOG_FORMAT=pretty, the default in development at a terminal) coloured lines for a person.
+ * Either way written synchronously to stdout: if stdout's reader goes away (a closed pipe), lines are dropped
+ * instead of retried, so logging can never keep the process from stopping.
+ */
+export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat'>>): Logger {
+  const json = pino.destination({ dest: 1, sync: true });
+  json.on('error', () => {});
+  const destination: DestinationStream =
+    config.logFormat === 'pretty' ? pretty({ destination: json, sync: true, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' }) : json;
   process.stdout.on('error', () => {});
   return pino(
     {

@@ -131,3 +131,12 @@ describe('shared state for several instances', () => {
   });
 });
 
+describe('log format', () => {
+  it('is JSON in production and wherever stdout is not a terminal, and pretty when asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }).logFormat).toBe('json');
+    expect(loadConfig({}).logFormat).toBe(process.stdout.isTTY ? 'pretty' : 'json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of json, pretty/);
+  });
+});
+
