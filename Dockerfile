@@ -11,7 +11,10 @@ COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
-RUN npm prune --omit=dev --omit=peer --no-audit --no-fund
+# Production dependencies only. @prisma/client lists the Prisma CLI and TypeScript as optional peers, which npm
+# keeps even then (about 190 MB with what they bring); the generated client in build/ never loads them.
+RUN npm prune --omit=dev --no-audit --no-fund
+RUN rm -rf node_modules/prisma node_modules/@prisma/dev node_modules/@prisma/studio-core node_modules/effect node_modules/typescript node_modules/@typescript
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data

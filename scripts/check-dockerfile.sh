@@ -41,6 +41,9 @@ curl -sf "http://127.0.0.1:$port/ready" >/dev/null || { cat "$work/server.log"; 
 answer=$(curl -sf -H 'content-type: application/json' -d '{"query":"{ posts(first: 1) { totalCount } }"}' "http://127.0.0.1:$port/graphql")
 echo "query: $answer"
 echo "$answer" | grep -q '"totalCount":25' || { cat "$work/server.log"; exit 1; }
+login=$(curl -sf -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \"coreyms@demo.com\", password: \"password\" }) { __typename } }"}' "http://127.0.0.1:$port/graphql")
+echo "login: $login"
+echo "$login" | grep -q 'LoginSuccess' || { cat "$work/server.log"; exit 1; }
 kill -TERM "$pid"
 wait "$pid" && echo "stopped cleanly on SIGTERM"
 pid=

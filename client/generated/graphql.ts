@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The current password and the new one, twice. */
 export type ChangePasswordInput = {
   /** The new password again. */
   confirmPassword: string;
@@ -13,6 +14,7 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** A new post. */
 export type CreatePostInput = {
   /** Required; at most 50000 characters of plain text. */
   content: string;
@@ -22,8 +24,11 @@ export type CreatePostInput = {
   title: string;
 };
 
+/** Credentials, as the original login form asked for them. */
 export type LoginInput = {
+  /** The email address of the account (any case). */
   email: string;
+  /** Its password. */
   password: string;
   /** Keep the session for 30 days instead of 1. */
   remember?: boolean | null | undefined;
@@ -38,6 +43,7 @@ export type PostChangeKind =
   /** Its title or content changed. */
   | 'UPDATED';
 
+/** A new account, as the original registration form asked for it. */
 export type RegisterInput = {
   /** Must equal `password`. */
   confirmPassword: string;
@@ -49,7 +55,9 @@ export type RegisterInput = {
   username: string;
 };
 
+/** The token from the reset email and the new password, twice. */
 export type ResetPasswordInput = {
+  /** Must equal `password`. */
   confirmPassword: string;
   /** At least 8 characters, at most 72 bytes. */
   password: string;

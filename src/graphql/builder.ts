@@ -59,14 +59,32 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: 'An object with a global ID, which `node(id)` fetches again.' },
+    idFieldOptions: { description: 'A global ID: opaque and stable; `node(id)` fetches the object again.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay).' },
+    pageInfoFieldOptions: { description: 'Whether there are more pages, and the cursors to reach them.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page (for `first`/`after` paging).' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page (for `last`/`before` paging).' },
+    startCursorFieldOptions: { description: "The first item's cursor, or null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor, or null on an empty page: pass it as `after` for the next page." },
+    defaultEdgeTypeOptions: { description: 'An item of a page, with its cursor.' },
+    cursorFieldOptions: { description: "This item's position: pass it as `after` (or `before`) to page on from it." },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    firstArgOptions: { description: 'How many items from the start, or after `after`: 0 to 100 (default 5).' },
+    lastArgOptions: { description: 'How many items from the end, or before `before`: 0 to 100.' },
+    afterArgOptions: { description: 'A cursor: the page starts after this item.' },
+    beforeArgOptions: { description: 'A cursor: the page ends before this item.' },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
     nodesQueryOptions: {
       description: 'Fetches several objects by their IDs, in order; null where one does not exist.',
+      args: { ids: { description: 'Global IDs of users or posts; each counts towards the cost.' } },
     },
-    nodeQueryOptions: { description: 'Fetches any object by its ID; null when it does not exist.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its ID; null when it does not exist.',
+      args: { id: { description: 'The global ID of a user or a post.' } },
+    },
   },
 });
 
@@ -87,6 +105,6 @@ builder.scalarType('File', {
     throw new GraphQLError('A file cannot be written in the query: send it as a multipart part.');
   },
 });
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: 'Reads: posts, users, search, and the signed-in user.' });
+builder.mutationType({ description: 'Writes. Expected failures come back as data in each result union.' });
+builder.subscriptionType({ description: 'Live changes, over Server-Sent Events or WebSocket (graphql-ws).' });

@@ -4,7 +4,7 @@ import { InvalidResetTokenError, LoginFailedError, ValidationError } from './err
 /** Every expected failure a mutation can return implements this, so clients can ask for `... on Error { message }`. */
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure of a mutation, returned as data in its result union.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+  fields: (t) => ({ message: t.exposeString('message', { description: 'A summary to show the user.' }) }),
 });
 
 const FieldErrorType = builder.objectRef<{ field: string; message: string }>('FieldError').implement({
@@ -21,7 +21,7 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ValidationError,
   fields: (t) => ({
-    fieldErrors: t.field({ type: [FieldErrorType], resolve: (error) => error.fieldErrors }),
+    fieldErrors: t.field({ type: [FieldErrorType], description: 'Every failing input field with its messages.', resolve: (error) => error.fieldErrors }),
   }),
 });
 

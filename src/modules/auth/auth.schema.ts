@@ -6,6 +6,7 @@ import { shownToOwner, UserNode } from '../users/user.schema.ts';
 import { logIn, registerUser, revokeAllSessions, revokeSession } from './auth.service.ts';
 
 const RegisterInput = builder.inputType('RegisterInput', {
+  description: 'A new account, as the original registration form asked for it.',
   fields: (t) => ({
     username: t.string({ required: true, description: '2 to 20 characters; surrounding spaces are removed.' }),
     email: t.string({ required: true, description: 'At most 120 characters; stored in lower case.' }),
@@ -15,9 +16,10 @@ const RegisterInput = builder.inputType('RegisterInput', {
 });
 
 const LoginInput = builder.inputType('LoginInput', {
+  description: 'Credentials, as the original login form asked for them.',
   fields: (t) => ({
-    email: t.string({ required: true }),
-    password: t.string({ required: true }),
+    email: t.string({ required: true, description: 'The email address of the account (any case).' }),
+    password: t.string({ required: true, description: 'Its password.' }),
     remember: t.boolean({
       defaultValue: false,
       description: 'Keep the session for 30 days instead of 1.',
@@ -28,20 +30,22 @@ const LoginInput = builder.inputType('LoginInput', {
 const RegisterSuccess = builder.objectRef<{ user: User }>('RegisterSuccess').implement({
   description: 'The account was created. Log in to use it.',
   fields: (t) => ({
-    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+    user: t.field({ type: UserNode, description: 'The new account (with its email, shown to its owner).', resolve: (result) => result.user }),
     message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.register }),
   }),
 });
 
 const LoginSuccess = builder.objectRef<{ token: string; expiresAt: Date; user: User }>('LoginSuccess').implement({
+  description: 'A session was opened: send its token with every request.',
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Send it as `Authorization: Bearer <token>`.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token and its session expire.' }),
-    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+    user: t.field({ type: UserNode, description: 'Who logged in.', resolve: (result) => result.user }),
   }),
 });
 
 const LogoutSuccess = builder.objectRef<{ revokedSessions: number }>('LogoutSuccess').implement({
+  description: 'Sessions were ended; their tokens no longer work.',
   fields: (t) => ({
     revokedSessions: t.exposeInt('revokedSessions', { description: 'How many sessions this ended.' }),
   }),
@@ -51,8 +55,8 @@ builder.mutationFields((t) => ({
   register: t.field({
     type: RegisterSuccess,
     description: 'Creates an account. It does not log in, as in the original.',
-    errors: { types: [ValidationError], union: { name: 'RegisterResult' } },
-    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    errors: { types: [ValidationError], union: { name: 'RegisterResult', description: 'What `register` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, context) => {
       const user = await registerUser(context, input);
       shownToOwner.add(user);
@@ -62,8 +66,8 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginSuccess,
     description: 'Opens a session and returns its token.',
-    errors: { types: [ValidationError, LoginFailedError], union: { name: 'LoginResult' } },
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    errors: { types: [ValidationError, LoginFailedError], union: { name: 'LoginResult', description: 'What `login` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
     resolve: async (_root, { input }, context) => {
       const result = await logIn(context, input);
       shownToOwner.add(result.user);
@@ -75,7 +79,7 @@ builder.mutationFields((t) => ({
     description: "Ends this request's session; other devices stay logged in.",
     authScopes: { loggedIn: true },
     // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'LogoutResult' } },
+    errors: { types: [ValidationError], union: { name: 'LogoutResult', description: 'What `logout` returns: its success, or an expected failure, which implements `Error`.' } },
     resolve: async (_root, _args, context) => {
       if (!context.sessionId) throw unauthenticated();
       await revokeSession(context, context.sessionId);
@@ -86,7 +90,7 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: 'Ends every session of the signed-in user, on every device.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'LogoutAllResult' } },
+    errors: { types: [ValidationError], union: { name: 'LogoutAllResult', description: 'What `logoutAll` returns: its success, or an expected failure, which implements `Error`.' } },
     resolve: async (_root, _args, context) => ({ revokedSessions: await revokeAllSessions(context, context.viewer!.id) }),
   }),
 }));

@@ -49,6 +49,7 @@ builder.prismaObjectFields('User', (t) => ({
 }));
 
 const RevokeSessionSuccess = builder.objectRef<{ sessionId: string }>('RevokeSessionSuccess').implement({
+  description: 'The session ended; its token no longer works.',
   fields: (t) => ({
     message: t.string({ description: 'A message to show the user.', resolve: () => SESSION_REVOKED }),
     revokedSessionId: t.id({ description: 'The session that ended.', resolve: (result) => encodeSessionId(result.sessionId) }),
@@ -61,7 +62,7 @@ builder.mutationFields((t) => ({
     description: "Ends one of the signed-in user's sessions (another device, or this one). Not one of yours: NOT_FOUND.",
     authScopes: { loggedIn: true },
     // Never returned; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'RevokeSessionResult' } },
+    errors: { types: [ValidationError], union: { name: 'RevokeSessionResult', description: 'What `revokeSession` returns: its success, or an expected failure, which implements `Error`.' } },
     args: { id: t.arg.id({ required: true, description: 'A session `id` from `me.sessions`.' }) },
     resolve: async (_root, { id }, context) => {
       const sessionId = decodeSessionId(String(id));

@@ -10,6 +10,7 @@ const titleDescription = `Required; at most ${TITLE_MAX_LENGTH} characters, surr
 const contentDescription = `Required; at most ${CONTENT_MAX_LENGTH} characters of plain text.`;
 
 const CreatePostInput = builder.inputType('CreatePostInput', {
+  description: 'A new post.',
   fields: (t) => ({
     title: t.string({ required: true, description: titleDescription }),
     content: t.string({ required: true, description: contentDescription }),
@@ -28,18 +29,20 @@ const UpdatePostInput = builder.inputType('UpdatePostInput', {
   }),
 });
 
-const PostPayload = (name: string, message: string) =>
+const PostPayload = (name: string, message: string, description: string) =>
   builder.objectRef<{ post: Post }>(name).implement({
+    description,
     fields: (t) => ({
-      post: t.field({ type: PostNode, resolve: (result) => result.post }),
+      post: t.field({ type: PostNode, description: 'The post as it now is.', resolve: (result) => result.post }),
       message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => message }),
     }),
   });
 
-const CreatePostSuccess = PostPayload('CreatePostSuccess', SUCCESS_MESSAGES.createPost);
-const UpdatePostSuccess = PostPayload('UpdatePostSuccess', SUCCESS_MESSAGES.updatePost);
+const CreatePostSuccess = PostPayload('CreatePostSuccess', SUCCESS_MESSAGES.createPost, 'The post was published.');
+const UpdatePostSuccess = PostPayload('UpdatePostSuccess', SUCCESS_MESSAGES.updatePost, 'The post was changed.');
 
 const DeletePostSuccess = builder.objectRef<{ id: number }>('DeletePostSuccess').implement({
+  description: 'The post was deleted.',
   fields: (t) => ({
     deletedPostId: t.id({
       description: 'The ID of the deleted post, for evicting it from client caches.',
@@ -54,8 +57,8 @@ builder.mutationFields((t) => ({
     type: CreatePostSuccess,
     description: 'Publishes a post as the signed-in user.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'CreatePostResult' } },
-    args: { input: t.arg({ type: CreatePostInput, required: true }) },
+    errors: { types: [ValidationError], union: { name: 'CreatePostResult', description: 'What `createPost` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { input: t.arg({ type: CreatePostInput, required: true, description: 'The title and content.' }) },
     resolve: async (_root, { input }, context) => {
       const post = await createPost(context, context.viewer!, input);
       context.events.publish({ kind: 'CREATED', postId: post.id, authorId: post.authorId }); // committed
@@ -66,8 +69,11 @@ builder.mutationFields((t) => ({
     type: UpdatePostSuccess,
     description: "Edits one of the signed-in user's posts: NOT_FOUND if it does not exist, FORBIDDEN if it is someone else's.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'UpdatePostResult' } },
-    args: { id: t.arg.globalID({ required: true, for: PostNode }), input: t.arg({ type: UpdatePostInput, required: true }) },
+    errors: { types: [ValidationError], union: { name: 'UpdatePostResult', description: 'What `updatePost` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: {
+      id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to change.' }),
+      input: t.arg({ type: UpdatePostInput, required: true, description: 'The fields to change.' }),
+    },
     resolve: async (_root, { id, input }, context) => {
       const post = await updatePost(context, context.viewer!, Number(id.id), input);
       context.events.publish({ kind: 'UPDATED', postId: post.id, authorId: post.authorId });
@@ -79,8 +85,8 @@ builder.mutationFields((t) => ({
     description: "Deletes one of the signed-in user's posts, with the same rules as updatePost.",
     authScopes: { loggedIn: true },
     // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'DeletePostResult' } },
-    args: { id: t.arg.globalID({ required: true, for: PostNode }) },
+    errors: { types: [ValidationError], union: { name: 'DeletePostResult', description: 'What `deletePost` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to delete.' }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));
       context.events.publish({ kind: 'DELETED', postId: Number(id.id), authorId: context.viewer!.id });

@@ -54,7 +54,7 @@ builder.queryFields((t) => ({
     type: 'Post',
     nullable: true,
     description: 'The post with this ID, or null if there is none.',
-    args: { id: t.arg.globalID({ required: true, for: PostNode }) },
+    args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The global ID of a post.' }) },
     resolve: (query, _root, { id }, context) => context.prisma.post.findUnique({ ...query, where: { id: Number(id.id) } }),
   }),
 }));

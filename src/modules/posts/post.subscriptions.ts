@@ -20,7 +20,7 @@ type Delivered = PostChange & { post: Awaited<ReturnType<typeof selectPostWithAu
 const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
   description: 'A change to a post, delivered live after it was committed.',
   fields: (t) => ({
-    kind: t.field({ type: PostChangeKind, resolve: (change) => change.kind }),
+    kind: t.field({ type: PostChangeKind, description: 'Created, updated or deleted.', resolve: (change) => change.kind }),
     postId: t.id({ description: 'The global ID of the post that changed.', resolve: (change) => encodeGlobalId('Post', change.postId) }),
     post: t.field({
       type: PostNode,

@@ -7,6 +7,7 @@ const PASSWORD_CHANGED = 'Your password has been updated!';
 const ACCOUNT_DELETED = 'Your account has been deleted.';
 
 const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'The current password and the new one, twice.',
   fields: (t) => ({
     currentPassword: t.string({ required: true, description: 'The password in use now.' }),
     newPassword: t.string({ required: true, description: 'At least 8 characters, at most 72 bytes (as at registration).' }),
@@ -15,6 +16,7 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
 });
 
 const ChangePasswordSuccess = builder.objectRef<{ revokedSessions: number }>('ChangePasswordSuccess').implement({
+  description: 'The password changed; every other session ended.',
   fields: (t) => ({
     message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => PASSWORD_CHANGED }),
     revokedSessions: t.exposeInt('revokedSessions', { description: 'Other sessions that were ended; this one stays open.' }),
@@ -22,6 +24,7 @@ const ChangePasswordSuccess = builder.objectRef<{ revokedSessions: number }>('Ch
 });
 
 const DeleteAccountSuccess = builder.objectRef<Record<string, never>>('DeleteAccountSuccess').implement({
+  description: 'The account and everything of it is gone; its tokens no longer work.',
   fields: (t) => ({ message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => ACCOUNT_DELETED }) }),
 });
 
@@ -30,8 +33,8 @@ builder.mutationFields((t) => ({
     type: ChangePasswordSuccess,
     description: 'Sets a new password after checking the current one, and ends every other session of the account.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'ChangePasswordResult' } },
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    errors: { types: [ValidationError], union: { name: 'ChangePasswordResult', description: 'What `changePassword` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true, description: 'The current and the new password.' }) },
     resolve: async (_root, { input }, context) => ({
       revokedSessions: await changePassword(context, context.viewer!, context.sessionId!, input),
     }),
@@ -40,8 +43,8 @@ builder.mutationFields((t) => ({
     type: DeleteAccountSuccess,
     description: "Deletes the signed-in user's account, posts, sessions and picture, after checking the password.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'DeleteAccountResult' } },
-    args: { password: t.arg.string({ required: true }) },
+    errors: { types: [ValidationError], union: { name: 'DeleteAccountResult', description: 'What `deleteAccount` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { password: t.arg.string({ required: true, description: 'The current password, to confirm.' }) },
     resolve: async (_root, { password }, context) => {
       await deleteAccount(context, context.viewer!, password);
       return {};

@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
     type: UserNode,
     nullable: true,
     description: 'The user with exactly this username (case-sensitive), or null.',
-    args: { username: t.arg.string({ required: true }) },
+    args: { username: t.arg.string({ required: true, description: 'The exact username.' }) },
     resolve: async (_root, { username }, context, info) => {
       // A user's page: the user, the first page of their posts and its count in one statement when asked for.
       const page = firstPageRequest(info);
@@ -73,8 +73,9 @@ const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
 });
 
 const UpdateAccountSuccess = builder.objectRef<{ user: User }>('UpdateAccountSuccess').implement({
+  description: 'The account changed.',
   fields: (t) => ({
-    user: t.field({ type: UserNode, resolve: (result) => result.user }),
+    user: t.field({ type: UserNode, description: 'The account as it now is.', resolve: (result) => result.user }),
     message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.updateAccount }),
   }),
 });
@@ -84,8 +85,8 @@ builder.mutationFields((t) => ({
     type: UpdateAccountSuccess,
     description: "Changes the signed-in user's username, email and/or profile picture, all or nothing.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'UpdateAccountResult' } },
-    args: { input: t.arg({ type: UpdateAccountInput, required: true }) },
+    errors: { types: [ValidationError], union: { name: 'UpdateAccountResult', description: 'What `updateAccount` returns: its success, or an expected failure, which implements `Error`.' } },
+    args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The fields to change.' }) },
     resolve: async (_root, { input }, context) => ({ user: await updateAccount(context, context.viewer!, input) }),
   }),
 }));
