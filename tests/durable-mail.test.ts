@@ -1,43 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { POSTGRES_SERVER_URL } from './helpers/database.ts';
+import { createServerDatabase } from './helpers/database.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
 import { type ServerProcess, startServerProcess, untilReady } from './helpers/server-process.ts';
+import { until } from './helpers/wait.ts';
 
 // A reset mail acknowledged by an instance that then dies is delivered by another: real processes on one
 // PostgreSQL database (made for this test), a fake Postmark, and SIGKILL.
-const database = `flaskblog_durable_${randomBytes(4).toString('hex')}`;
-const url = new URL(POSTGRES_SERVER_URL);
-url.pathname = `/${database}`;
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: POSTGRES_SERVER_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-};
-const inDatabase = async (sql: string) => {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-};
+let database: Awaited<ReturnType<typeof createServerDatabase>>;
+const inDatabase = (sql: string) => database.sql(sql);
 
 let postmark: Awaited<ReturnType<typeof startFakePostmark>>;
 const servers: ServerProcess[] = [];
 const folders: string[] = [];
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${database}`);
-  await inDatabase('CREATE EXTENSION IF NOT EXISTS citext');
+  database = await createServerDatabase('flaskblog_durable');
   postmark = await startFakePostmark();
 });
 afterEach(() => {
@@ -45,7 +24,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await postmark?.close();
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await database?.drop();
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -53,7 +32,7 @@ async function start() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-durable-'));
   folders.push(dataDir);
   const server = await startServerProcess(dataDir, {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     POSTMARK_SERVER_TOKEN: 'test-token',
     POSTMARK_API_URL: postmark.url,
     BCRYPT_COST: '4',
@@ -70,14 +49,6 @@ async function graphql(server: ServerProcess, query: string, variables: Record<s
     body: JSON.stringify({ query, variables }),
   });
   return response.json();
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string) {
-  for (let i = 0; i < 600; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 it('delivers, once, a reset mail whose instance died after acknowledging it', { timeout: 180_000 }, async () => {
@@ -100,7 +71,7 @@ it('delivers, once, a reset mail whose instance died after acknowledging it', { 
   const before = delivered(); // A's failed attempt
   await start();
   await until(() => delivered() > before, 'the mail, sent by the other instance');
-  await until(async () => (await inDatabase('SELECT count(*)::int AS n FROM graphile_worker.jobs'))[0].n === 0, 'the job to be done');
+  await until(async () => (await inDatabase('SELECT count(*)::int AS n FROM graphile_worker.jobs'))[0]!.n === 0, 'the job to be done');
   await new Promise((resolve) => setTimeout(resolve, 3000)); // nothing else arrives
   expect(delivered()).toBe(before + 1);
   expect(postmark.requests.at(-1)!.body.TextBody).toMatch(/reset-password\?token=[\w-]{43}/);

@@ -6,7 +6,6 @@ import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { Client, fetchExchange } from '@urql/core';
 import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   CreatePostDocument,
@@ -21,23 +20,17 @@ import {
   UpdateAccountDocument,
 } from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
-import { POSTGRES_SERVER_URL } from './helpers/database.ts';
+import { createServerDatabase } from './helpers/database.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
 import { image } from './helpers/images.ts';
 import { startLoadBalancer } from './helpers/load-balancer.ts';
 import { startS3, type TestS3 } from './helpers/s3.ts';
 import { freePort, type ServerProcess, startServerProcess, untilReady } from './helpers/server-process.ts';
+import { until } from './helpers/wait.ts';
 
 // The production shape, shown rather than claimed: two real server processes on one PostgreSQL, one Redis and
 // one S3-compatible server, behind a round-robin load balancer, driven by the real Apollo and urql clients.
-const database = `flaskblog_multi_${randomBytes(4).toString('hex')}`;
-const databaseUrl = new URL(POSTGRES_SERVER_URL);
-databaseUrl.pathname = `/${database}`;
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_SERVER_URL });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
+let database: Awaited<ReturnType<typeof createServerDatabase>>;
 
 let s3: TestS3;
 let postmark: Awaited<ReturnType<typeof startFakePostmark>>;
@@ -46,7 +39,7 @@ const servers: ServerProcess[] = [];
 const folders: string[] = [];
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${database}`);
+  database = await createServerDatabase('flaskblog_multi');
   s3 = await startS3();
   const bucket = await s3.bucket('multi-instance');
   postmark = await startFakePostmark();
@@ -54,14 +47,14 @@ beforeAll(async () => {
   balancer = await startLoadBalancer(ports);
   const env = {
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: database.url,
     JWT_SECRET: randomBytes(32).toString('hex'), // one secret for both
     PUBLIC_URL: balancer.url,
     POSTMARK_SERVER_TOKEN: 'test-token',
     POSTMARK_API_URL: postmark.url,
     EVENT_BUS: 'redis',
     RESPONSE_CACHE: 'redis',
-    REDIS_KEY_PREFIX: `${database}:`,
+    REDIS_KEY_PREFIX: `${database.name}:`,
     PICTURE_STORAGE: 's3',
     S3_BUCKET: bucket.bucket,
     S3_ENDPOINT: bucket.endpoint!,
@@ -84,14 +77,9 @@ afterAll(async () => {
   await balancer?.close();
   await postmark?.close();
   await s3?.stop();
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await database?.drop();
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
-
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 600 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!check()) throw new Error(`Timed out waiting for ${what}`);
-}
 
 it('urql: register, log in, upload, post, subscribe, log out and reset, each request on either instance', { timeout: 120_000 }, async () => {
   let token: string | undefined;

@@ -3,14 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { s3PictureStorage } from '../src/modules/pictures/s3-storage.ts';
 import { localPictureStorage, type PictureStorage } from '../src/modules/pictures/storage.ts';
 import { signUp } from './helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { file, image } from './helpers/images.ts';
 import { startS3, type TestS3 } from './helpers/s3.ts';
-import { PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { PUBLIC_URL, startInstances, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 // Pictures in an S3-compatible bucket: a real server (s3rver) and the real AWS SDK client, never a mock.
 let s3: TestS3;
@@ -42,21 +40,15 @@ describe('every picture storage keeps the same promises', () => {
 });
 
 describe('two instances over one database and one bucket', () => {
-  let db: TestDatabase;
+  let instances: Awaited<ReturnType<typeof startInstances>>;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate({ url: db.url, schema: db.schema });
     const bucket = await s3.bucket('pictures');
-    a = await startTestApp({ database: db, pictures: s3PictureStorage(bucket) });
-    b = await startTestApp({ database: db, pictures: s3PictureStorage(bucket) });
+    instances = await startInstances(2, () => ({ pictures: s3PictureStorage(bucket) }));
+    [a, b] = instances.apps as [TestApp, TestApp];
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.close();
-  });
+  afterAll(() => instances?.close());
 
   it('serves a picture uploaded through one instance from the other; a replacement removes the old object', async () => {
     const ada = await signUp(a);

@@ -4,12 +4,11 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PostChangedDocument } from '../client/generated/graphql.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
 import { signUp } from './helpers/accounts.ts';
-import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startInstances, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { until } from './helpers/wait.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A channel of this run's own: other test files (and runs) share the Redis server. */
@@ -36,11 +35,6 @@ function collect(client: Client, variables: Record<string, unknown> = {}) {
     .subscription(CHANGES, variables)
     .subscribe((result) => (result.error ? errors.push(result.error) : events.push(result.data.postChanged)));
   return { events, errors, stop: unsubscribe };
-}
-
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 600 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!check()) throw new Error(`Timed out waiting for ${what}`);
 }
 
 /** Lets a just-opened subscription reach the server before the write it should see. */
@@ -157,20 +151,14 @@ describe('one instance', () => {
 });
 
 describe('two instances over one database and Redis', () => {
-  let db: TestDatabase;
+  let instances: Awaited<ReturnType<typeof startInstances>>;
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate({ url: db.url, schema: db.schema });
-    a = await startTestApp({ database: db, events: postEvents(REDIS) });
-    b = await startTestApp({ database: db, events: postEvents(REDIS) });
+    instances = await startInstances(2, () => ({ events: postEvents(REDIS) }));
+    [a, b] = instances.apps as [TestApp, TestApp];
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.close();
-  });
+  afterAll(() => instances?.close());
 
   it('a subscriber on one instance sees, in order, the posts created through the other', async () => {
     const ada = await signUp(a, { username: `Ada${Date.now()}` });

@@ -53,3 +53,17 @@ function querier(url: string, schema?: string) {
     }
   };
 }
+
+/**
+ * A whole database of its own on the PostgreSQL server (for tests whose server processes need a DATABASE_URL);
+ * `drop()` removes it, connections and all.
+ */
+export async function createServerDatabase(prefix: string) {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = querier(POSTGRES_SERVER_URL);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_SERVER_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), sql: querier(url.toString()), drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+

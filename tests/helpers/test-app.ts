@@ -243,3 +243,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/** Instances of the app over one migrated database of their own, as servers behind a load balancer would be. */
+export async function startInstances(count: number, options: () => TestAppOptions = () => ({})) {
+  const database = await createTestDatabase();
+  await migrate({ url: database.url, schema: database.schema });
+  const apps: TestApp[] = [];
+  for (let i = 0; i < count; i++) apps.push(await startTestApp({ ...options(), database }));
+  return {
+    apps,
+    async close() {
+      for (const app of apps) await app.close();
+      await database.close();
+    },
+  };
+}
+
