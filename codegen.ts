@@ -9,7 +9,9 @@ const config: CodegenConfig = {
   generates: {
     'client/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the trusted documents the server accepts by hash (README: Trusted documents);
+      // each generated document carries its hash in `__meta__.hash`.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { useTypeImports: true, scalars: { DateTime: 'string', File: 'File' }, importExtension: '.ts' },
     },
     // Which types implement Error or belong to each result union: Apollo's cache needs it to match fragments.

@@ -9,6 +9,7 @@ const copies = [
   'prisma/demo-blog.json',
   'assets',
   'client/operations',
+  'client/generated/persisted-documents.json',
   'src/modules/auth/bcrypt.worker.mjs',
 ];
 for (const item of copies) {

@@ -9,6 +9,7 @@ import { serviceUnavailable, unexpected } from './graphql/errors.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
 import { useErrorPolicy } from './graphql/error-policy.ts';
 import { useDeadline } from './graphql/deadline.ts';
+import { type TrustedDocumentsMode, trustedDocumentPlugins } from './graphql/trusted-documents.ts';
 import { useCompiledExecution } from './graphql/jit.ts';
 import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
 import { maskError, useErrorShape } from './graphql/error-shape.ts';
@@ -56,6 +57,8 @@ export interface Protection extends OperationLimits {
   requestTimeoutMs: number;
   /** Open subscriptions allowed per client address. */
   maxSubscriptionsPerClient: number;
+  /** Documents by hash (README: Trusted documents). */
+  trustedDocuments: TrustedDocumentsMode;
 }
 
 export interface AppDependencies {
@@ -164,6 +167,7 @@ export function createApp(deps: AppDependencies): App {
       // Requests a browser could send cross-site without a preflight (forms, multipart, plain GET) must carry
       // one of these headers, which only a script allowed by CORS can set.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      ...trustedDocumentPlugins(protection.trustedDocuments),
       usePictures(pictures),
       useHttpCaching(protection.httpCacheMaxAgeSeconds),
       // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.

@@ -95,6 +95,8 @@ export interface Config {
   graphiql: boolean;
   /** Origins whose browser scripts may call the API (CORS), besides our own. */
   corsOrigins: string[];
+  /** Documents by hash: off, allow (known, registered and plain documents) or only (the client manifest alone). */
+  trustedDocuments: 'off' | 'allow' | 'only';
   /** Prometheus metrics at /metrics (off in production unless enabled). */
   metrics: boolean;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphiql: boolean(env, 'GRAPHIQL', nodeEnv !== 'production'),
     corsOrigins: origins(env, 'CORS_ORIGINS'),
+    trustedDocuments: oneOf(env, 'TRUSTED_DOCUMENTS', ['off', 'allow', 'only'] as const, 'allow'),
     metrics: boolean(env, 'METRICS', nodeEnv !== 'production'),
     metricsToken: read(env, 'METRICS_TOKEN'),
   });

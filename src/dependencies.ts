@@ -69,6 +69,7 @@ export function protectionFrom(config: Config): Protection {
     httpCacheMaxAgeSeconds: config.httpCacheMaxAgeSeconds,
     requestTimeoutMs: config.requestTimeoutMs,
     maxSubscriptionsPerClient: config.maxSubscriptionsPerClient,
+    trustedDocuments: config.trustedDocuments,
     maxDepth: config.graphqlMaxDepth,
     maxAliases: config.graphqlMaxAliases,
     maxTokens: config.graphqlMaxTokens,
