@@ -52,6 +52,9 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     connectionTimeoutMillis: timeouts?.connectMs,
     query_timeout: timeouts ? timeouts.statementMs + 1000 : undefined,
   });
+  // A connection the server closes while idle (restart, failover) is dropped by the pool and replaced on next
+  // use; without a listener, pg would make it an uncaught error that ends the process.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool, { schema }),
     log: [{ emit: 'event', level: 'query' }],

@@ -32,6 +32,8 @@ export interface JobQueueOptions {
 export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger, maxAttempts = 10 }: JobQueueOptions): JobQueue {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   const log = logger.child({ component: 'jobs' });
+  // An idle connection that the server closes (a restart, a failover) is replaced, not a crash of the process.
+  pool.on('error', (error) => log.warn({ err: error }, 'A job queue connection was closed by the database'));
   const workerLogger = new WorkerLogger(() => (level, message, meta) => {
     if (level === 'error' || level === 'warning') log.warn({ job: meta }, message);
     else if (/^Failed/.test(message)) log.warn(message);
@@ -47,10 +49,17 @@ export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger,
       await made.migrate();
       return made;
     }));
+  let ended = false;
   const start = () =>
-    (runner ??= workerUtils().then(() =>
-      run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, parsedCronItems: [], taskList: tasks }),
-    ));
+    (runner ??= workerUtils().then(async () => {
+      const started = await run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, parsedCronItems: [], taskList: tasks });
+      // graphile-worker stops its workers by itself when another process applies a breaking migration of its
+      // schema (a newer version deployed): this instance then only queues jobs, and the new ones work them.
+      void started.promise.finally(() => {
+        ended = true;
+      });
+      return started;
+    }));
   return {
     async add(task, payload) {
       await (await workerUtils()).addJob(task, payload, { maxAttempts });
@@ -68,7 +77,8 @@ export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger,
       }
     },
     async stop() {
-      await (await runner?.catch(() => undefined))?.stop();
+      const running = await runner?.catch(() => undefined);
+      if (running && !ended) await running.stop();
       await (await utils?.catch(() => undefined))?.release();
       await pool.end();
     },

@@ -8,7 +8,7 @@ import { type App, createApp, type Protection } from '../../src/app.ts';
 import { attachGraphQLWebSocket } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { jobQueue } from '../../src/jobs/queue.ts';
+import { type JobQueue, jobQueue } from '../../src/jobs/queue.ts';
 import { RESET_MAIL_TASK, resetMailTask } from '../../src/modules/auth/reset.service.ts';
 import { loadConfig } from '../../src/config.ts';
 import { protectionFrom } from '../../src/dependencies.ts';
@@ -18,7 +18,7 @@ import { localPictureStorage, type PictureStorage } from '../../src/modules/pict
 import { postEvents, type PostEvents } from '../../src/modules/posts/post.events.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
-import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createServerDatabase, createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
 
@@ -128,12 +128,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const sent: MailMessage[] = [];
   const appSettings = { ...TEST_SETTINGS, ...settings };
   const appMailer: Mailer = mailer ?? { send: async (message) => void sent.push(message) };
-  // The real job queue (graphile-worker) on the test's database, started by the first job.
-  const jobs = jobQueue({
-    url: db.url,
-    workerSchema: db.schema ? `${db.schema}_jobs` : undefined,
-    logger,
-    tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings: appSettings, mailer: appMailer, log: logger }) },
+  // The real job queue (graphile-worker), made with the first job: on the test's own PGlite, or on a PostgreSQL
+  // server in a database of its own, because graphile-worker tells every worker of a database (whatever its
+  // schema) to stop when one migrates its tables.
+  let jobsDatabase: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
+  const jobs = lazyJobQueue(async () => {
+    jobsDatabase = db.schema ? await createServerDatabase('jobs') : undefined;
+    return jobQueue({
+      url: jobsDatabase?.url ?? db.url,
+      logger,
+      tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings: appSettings, mailer: appMailer, log: logger }) },
+    });
   });
   const events = options.events ?? postEvents();
   let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
@@ -235,6 +240,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         await new Promise((resolve) => server!.close(resolve));
       }
       await jobs.stop();
+      await jobsDatabase?.drop();
       await events.close();
       await app.dispose();
       await database.disconnect();
@@ -256,6 +262,18 @@ export async function startInstances(count: number, options: () => TestAppOption
       for (const app of apps) await app.close();
       await database.close();
     },
+  };
+}
+
+/** A job queue made when first used, so apps that never send mail cost no queue (nor, on a server, a database). */
+function lazyJobQueue(make: () => Promise<JobQueue>): JobQueue {
+  let queue: Promise<JobQueue> | undefined;
+  const made = () => (queue ??= make());
+  return {
+    add: async (task, payload) => (await made()).add(task, payload),
+    start: async () => (await made()).start(),
+    idle: async () => void (queue && (await (await queue).idle())),
+    stop: async () => void (queue && (await (await queue).stop())),
   };
 }
 
