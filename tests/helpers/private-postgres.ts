@@ -39,13 +39,22 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
   const postmaster = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   // The postmaster and every backend it has forked: all must stop for the database to stop answering.
   const processes = () => [postmaster, ...childrenOf(postmaster)];
+  // A backend may exit between being listed and being signalled: it then needs no signal.
+  const signal = (name: NodeJS.Signals) =>
+    processes().forEach((pid) => {
+      try {
+        process.kill(pid, name);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    });
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    freeze: () => processes().forEach((pid) => process.kill(pid, 'SIGSTOP')),
-    thaw: () => processes().forEach((pid) => process.kill(pid, 'SIGCONT')),
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
     stop() {
       try {
-        processes().forEach((pid) => process.kill(pid, 'SIGCONT'));
+        signal('SIGCONT');
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
