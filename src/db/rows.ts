@@ -35,3 +35,9 @@ export function toPost(row: PostRow | unknown[]): Post {
     idempotencyKey: row[6] as string | null,
   };
 }
+
+/** A row of POST_COLUMNS followed by USER_COLUMNS: the post and its author. */
+export function toPostWithAuthor(row: unknown[]): { post: Post; author: User } {
+  return { post: toPost(row), author: toUser(row as unknown as UserRow, 7) };
+}
+

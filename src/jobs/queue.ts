@@ -16,8 +16,6 @@ export interface JobQueue {
 
 export interface JobQueueOptions {
   url: string;
-  /** graphile-worker's own schema (tests give each database its own). */
-  workerSchema?: string;
   tasks: Record<string, Task>;
   logger: Logger;
   /** Attempts before a job is given up (retries back off exponentially: about 3 s, 7 s, 20 s, ...). */
@@ -29,7 +27,7 @@ export interface JobQueueOptions {
  * transactions apart): jobs are rows taken with SKIP LOCKED, so each runs once however many instances work
  * them, and a failed one is retried with backoff.
  */
-export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger, maxAttempts = 10 }: JobQueueOptions): JobQueue {
+export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptions): JobQueue {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   const log = logger.child({ component: 'jobs' });
   // An idle connection that the server closes (a restart, a failover) is replaced, not a crash of the process.
@@ -41,7 +39,7 @@ export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger,
   });
   // No named statements: PGlite serves every connection from one backend, where two connections preparing the
   // same name clash (see db/client.ts); jobs are few, so planning each statement costs nothing that matters.
-  const options = { pgPool: pool, schema: workerSchema, logger: workerLogger, noPreparedStatements: true };
+  const options = { pgPool: pool, logger: workerLogger, noPreparedStatements: true };
   let utils: Promise<WorkerUtils> | undefined;
   let runner: Promise<Runner> | undefined;
   const workerUtils = () =>
@@ -70,7 +68,7 @@ export function jobQueue({ url, workerSchema = 'graphile_worker', tasks, logger,
       if (!utils) return;
       for (;;) {
         const { rows } = await pool.query<{ due: number }>(
-          `SELECT count(*)::int AS due FROM ${workerSchema}.jobs WHERE run_at <= now() AND attempts < max_attempts`,
+          'SELECT count(*)::int AS due FROM graphile_worker.jobs WHERE run_at <= now() AND attempts < max_attempts',
         );
         if (rows[0]!.due === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 50));

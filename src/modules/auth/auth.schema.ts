@@ -3,7 +3,8 @@ import { builder } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { LoginFailedError, unauthenticated, ValidationError } from '../../graphql/errors.ts';
 import { shownToOwner, UserNode } from '../users/user.schema.ts';
-import { logIn, registerUser, revokeAllSessions, revokeSession } from './auth.service.ts';
+import { logIn, registerUser } from './auth.service.ts';
+import { revokeAllSessions, revokeSession } from './sessions.ts';
 
 const RegisterInput = builder.inputType('RegisterInput', {
   description: 'A new account, as the original registration form asked for it.',

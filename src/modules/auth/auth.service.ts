@@ -107,17 +107,3 @@ export async function logIn(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   const token = signSessionToken({ userId: user.id, sessionId: session.id }, issuedAt, expiresAt, settings.jwtSecret);
   return { token, expiresAt, user };
 }
-
-/** Ends one session (this device). */
-export async function revokeSession({ prisma, now }: Deps, sessionId: string): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } });
-}
-
-/** Ends every session of the user (all devices); returns how many were still open. */
-export async function revokeAllSessions({ prisma, now }: Deps, userId: number): Promise<number> {
-  const { count } = await prisma.session.updateMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: now() } },
-    data: { revokedAt: now() },
-  });
-  return count;
-}

@@ -48,3 +48,17 @@ export async function revokeOwnSession({ prisma, now }: Deps, userId: number, se
   });
   if (count === 0) throw codedError('NOT_FOUND', 'You have no open session with this ID.');
 }
+
+/** Ends one session (this device). */
+export async function revokeSession({ prisma, now }: Deps, sessionId: string): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now() } });
+}
+
+/** Ends every session of the user (all devices); returns how many were still open. */
+export async function revokeAllSessions({ prisma, now }: Deps, userId: number): Promise<number> {
+  const { count } = await prisma.session.updateMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now() } },
+    data: { revokedAt: now() },
+  });
+  return count;
+}

@@ -24,10 +24,18 @@ export interface PostPage {
   totalCount: () => Promise<number>;
 }
 
-function checkPageSize(name: 'first' | 'last', value: number | null | undefined) {
-  if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-    throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}.`);
+function checkPageSizes(args: PageArgs) {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
+      throw badUserInput(`Argument "${name}" must be between 0 and ${MAX_PAGE_SIZE}.`);
+    }
   }
+}
+
+/** Relay: the cursors of the first and last edge, null when the page is empty. */
+function pageInfoOf(pageInfo: PageInfoShape | undefined, edges: { cursor: string }[]): PageInfoShape {
+  return { ...pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
 }
 
 /**
@@ -41,8 +49,7 @@ export async function pagePosts(
   args: PageArgs,
   prefetched?: PrefetchedPage,
 ): Promise<PostPage> {
-  checkPageSize('first', args.first);
-  checkPageSize('last', args.last);
+  checkPageSizes(args);
   const filter = { authorId, search: query == null ? undefined : searchQuery(query) };
   const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
   const before = args.before ? decodePostCursor(args.before, 'before') : undefined;
@@ -58,8 +65,7 @@ export async function pagePosts(
   const edges = page.edges as PostPage['edges'];
   return {
     edges,
-    // Relay: the cursors of the first and last edge, null when the page is empty.
-    pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: pageInfoOf(page.pageInfo, edges),
     totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter),
   };
 }
@@ -79,10 +85,9 @@ export interface SearchPage extends Omit<PostPage, 'edges'> {
  * One page of posts matching `query`, best match first (by rank, then id): one statement for the page, its
  * authors and excerpts. Cursors are positions in that order, so paging on never repeats or skips a match.
  */
-export async function pageSearch(deps: PageDeps, filter: { authorId?: number; query: string }, args: PageArgs): Promise<SearchPage> {
-  checkPageSize('first', args.first);
-  checkPageSize('last', args.last);
-  const search = searchQuery(filter.query);
+export async function pageSearch(deps: PageDeps, query: string, args: PageArgs): Promise<SearchPage> {
+  checkPageSizes(args);
+  const search = searchQuery(query);
   const after = args.after ? decodeSearchCursor(args.after, 'after') : undefined;
   const before = args.before ? decodeSearchCursor(args.before, 'before') : undefined;
   const hits = new Map<Post, { rank: number; excerpt: string }>();
@@ -94,7 +99,7 @@ export async function pageSearch(deps: PageDeps, filter: { authorId?: number; qu
       toCursor: (post) => encodeSearchCursor({ rank: hits.get(post)!.rank, id: post.id }),
     },
     async ({ limit, inverted }): Promise<Post[]> => {
-      const rows = await selectSearchPage(deps.sql, { search, authorId: filter.authorId, after, before, limit, inverted });
+      const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
       for (const { post, author, rank, excerpt } of rows) {
         deps.loaders.userById.prime(author.id, author);
         hits.set(post, { rank, excerpt });
@@ -108,7 +113,7 @@ export async function pageSearch(deps: PageDeps, filter: { authorId?: number; qu
   });
   return {
     edges,
-    pageInfo: { ...page.pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => countPosts(deps.sql, { authorId: filter.authorId, search }),
+    pageInfo: pageInfoOf(page.pageInfo, edges),
+    totalCount: () => countPosts(deps.sql, { search }),
   };
 }

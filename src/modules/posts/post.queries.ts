@@ -1,5 +1,5 @@
 import type { Sql, SqlStatement } from '../../db/client.ts';
-import { POST_COLUMNS, type PostRow, toPost, toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
+import { POST_COLUMNS, type PostRow, toPostWithAuthor, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { PostPosition } from './post.cursor.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchPosition } from './post.search.ts';
@@ -43,7 +43,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
     ` ORDER BY p.date_posted ${order}, p.id ${order} LIMIT ${param(query.limit)}`;
   const shape = `${query.authorId !== undefined ? 'a' : ''}${query.search !== undefined ? 's' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
   const rows = await sql<[...PostRow, ...UserRow]>({ name: `post-page-${shape || 'all'}-${order}`, text, values });
-  return rows.map((row) => ({ post: toPost(row), author: toUser(row as unknown as UserRow, 7) }));
+  return rows.map(toPostWithAuthor);
 }
 
 /** One post with its author, or null: read afresh for each live event (post.subscriptions.ts). */
@@ -53,7 +53,7 @@ export async function selectPostWithAuthor(sql: Sql, id: number): Promise<{ post
     text: `SELECT ${POST_COLUMNS}, ${USER_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1`,
     values: [id],
   });
-  return rows[0] ? { post: toPost(rows[0]), author: toUser(rows[0] as unknown as UserRow, 7) } : null;
+  return rows[0] ? toPostWithAuthor(rows[0]) : null;
 }
 
 /** How many posts each author has written, in one grouped statement. */
@@ -81,7 +81,6 @@ export async function countPosts(sql: Sql, filter: { authorId?: number; search?:
 export interface SearchPageQuery {
   /** A tsquery built by searchQuery(). */
   search: string;
-  authorId?: number;
   after?: SearchPosition;
   before?: SearchPosition;
   limit: number;
@@ -105,7 +104,6 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
   const values: unknown[] = [query.search, HEADLINE_OPTIONS];
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = ['p.search @@ q'];
-  if (query.authorId !== undefined) where.push(`p.author_id = ${param(query.authorId)}`);
   if (query.after) where.push(`(${RANK}, p.id) < (${param(query.after.rank)}::float8, ${param(query.after.id)}::int)`);
   if (query.before) where.push(`(${RANK}, p.id) > (${param(query.before.rank)}::float8, ${param(query.before.id)}::int)`);
   const order = query.inverted ? 'ASC' : 'DESC';
@@ -114,7 +112,7 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
     `SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', $1) q WHERE ${where.join(' AND ')} ` +
     `ORDER BY rank ${order}, p.id ${order} LIMIT ${param(query.limit)}` +
     `) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
-  const shape = `${query.authorId !== undefined ? 'a' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
+  const shape = `${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
   return { name: `post-search-${shape || 'all'}-${order}`, text, values };
 }
 
@@ -124,10 +122,5 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
  */
 export async function selectSearchPage(sql: Sql, query: SearchPageQuery): Promise<SearchHit[]> {
   const rows = await sql<[...PostRow, ...UserRow, number, string]>(searchPageStatement(query));
-  return rows.map((row) => ({
-    post: toPost(row),
-    author: toUser(row as unknown as UserRow, 7),
-    rank: row[14] as number,
-    excerpt: row[15] as string,
-  }));
+  return rows.map((row) => ({ ...toPostWithAuthor(row), rank: row[14] as number, excerpt: row[15] as string }));
 }

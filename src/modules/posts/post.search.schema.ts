@@ -20,7 +20,7 @@ builder.queryFields((t) => ({
         `English. Write words (all must occur; "running" finds "run"), "quoted phrases", \`prefix*\` and \`-excluded\` words; at most ${SEARCH_MAX_LENGTH} characters. ` +
         'Text without a word to search for is BAD_USER_INPUT. `first`/`last` take 0 to 100 (default 5).',
       args: { query: t.arg.string({ required: true, description: 'What to search for.' }) },
-      resolve: (_root, { query, ...args }, context) => pageSearch(context, { query }, args) as unknown as Promise<PostPage>,
+      resolve: (_root, { query, ...args }, context) => pageSearch(context, query, args) as unknown as Promise<PostPage>,
     },
     {
       name: 'PostSearchConnection',
