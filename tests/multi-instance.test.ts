@@ -123,7 +123,8 @@ it('urql: register, log in, upload, post, subscribe, log out and reset, each req
 
   token = undefined;
   const sent = postmark.requests.length;
-  await client.mutation(RequestResetDocument, { email: credentials.email });
+  const requested = await client.mutation(RequestResetDocument, { email: credentials.email });
+  expect(requested.data?.requestReset.__typename).toBe('RequestResetSuccess');
   await until(() => postmark.requests.length > sent, 'the reset mail');
   const resetToken = /token=([\w-]+)/.exec(postmark.requests.at(-1)!.body.TextBody)![1]!;
   const reset = await client.mutation(ResetPasswordDocument, { input: { token: resetToken, password: 'a new password', confirmPassword: 'a new password' } });

@@ -42,11 +42,12 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
   const options = { pgPool: pool, logger: workerLogger, noPreparedStatements: true };
   let utils: Promise<WorkerUtils> | undefined;
   let runner: Promise<Runner> | undefined;
+  // A failed attempt is forgotten, so the next add() or start() tries again instead of failing for good.
   const workerUtils = () =>
-    (utils ??= makeWorkerUtils(options).then(async (made) => {
-      await made.migrate();
-      return made;
-    }));
+    (utils ??= alone(pool, () => makeWorkerUtils(options)).catch((error: unknown) => {
+        utils = undefined;
+        throw error;
+      }));
   let ended = false;
   const start = () =>
     (runner ??= workerUtils().then(async () => {
@@ -57,6 +58,9 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
         ended = true;
       });
       return started;
+    }).catch((error: unknown) => {
+      runner = undefined;
+      throw error;
     }));
   return {
     async add(task, payload) {
@@ -81,4 +85,22 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
       await pool.end();
     },
   };
+}
+
+const MIGRATION_LOCK_KEY = 72707370; // the app's own migrations hold 72707369
+
+/**
+ * makeWorkerUtils installs or migrates graphile-worker's schema. Instances started together would do it at once,
+ * and PostgreSQL's `CREATE SCHEMA IF NOT EXISTS` fails under such a race (a duplicate key in pg_namespace): the
+ * first instance migrates while the others wait, then find nothing left to do.
+ */
+async function alone<T>(pool: pg.Pool, migrate: () => Promise<T>): Promise<T> {
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await migrate();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    lock.release();
+  }
 }
