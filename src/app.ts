@@ -19,6 +19,7 @@ import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { useAccessLog } from './http/access-log.ts';
 import { type MetricsOptions, metricsPlugins } from './http/metrics.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
+import { useTracing } from './http/tracing.ts';
 import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
 import type { Logger } from './logger.ts';
 import { findViewer, sessionUserAgent } from './modules/auth/sessions.ts';
@@ -76,6 +77,8 @@ export interface AppDependencies {
   responseCache?: ResponseCacheOptions;
   /** Prometheus metrics at /metrics; absent: none. */
   metrics?: MetricsOptions;
+  /** Spans for each request (the OpenTelemetry SDK is registered by the caller: src/tracing/tracing.ts). */
+  tracing?: boolean;
   /** The clock (tests move it to check expiry). */
   now?: () => Date;
 }
@@ -158,6 +161,7 @@ export function createApp(deps: AppDependencies): App {
     }),
     context: ({ request, req }) => createContext(request, { req }),
     plugins: [
+      ...(deps.tracing ? [useTracing()] : []), // first: its request span holds everything below
       ...(deps.metrics ? metricsPlugins(deps.metrics) : []),
       useRequestId(),
       useSecurityHeaders(),

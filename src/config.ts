@@ -101,6 +101,8 @@ export interface Config {
   metrics: boolean;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** OpenTelemetry traces over OTLP/HTTP, from the standard OTEL_* variables; undefined: none. */
+  tracing: { url: string; serviceName: string } | undefined;
 }
 
 export interface S3Settings {
@@ -242,5 +244,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustedDocuments: oneOf(env, 'TRUSTED_DOCUMENTS', ['off', 'allow', 'only'] as const, 'allow'),
     metrics: boolean(env, 'METRICS', nodeEnv !== 'production'),
     metricsToken: read(env, 'METRICS_TOKEN'),
+    tracing: tracingFrom(env),
   });
+}
+
+/** The OpenTelemetry convention: a traces URL, or a base URL that traces go under (at /v1/traces). */
+function tracingFrom(env: Env): Config['tracing'] {
+  const tracesUrl = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
+  const baseUrl = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (!tracesUrl && !baseUrl) return undefined;
+  return {
+    url: tracesUrl ?? `${baseUrl!.replace(/\/+$/, '')}/v1/traces`,
+    serviceName: read(env, 'OTEL_SERVICE_NAME') ?? 'flaskblog-graphql',
+  };
 }

@@ -54,6 +54,7 @@ export async function appDependencies(config: Config, logger: Logger, database: 
     events: config.eventBus === 'redis' ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }) : postEvents(),
     responseCache: responseCacheFor(config),
     metrics: { enabled: config.metrics, token: config.metricsToken, pool: database.poolStats },
+    tracing: config.tracing !== undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { listen, PortInUseError } from './http/lifecycle.ts';
 import { attachGraphQLWebSocket } from './http/websocket.ts';
 import { createLogger } from './logger.ts';
 import { configurePasswordWorkers } from './modules/auth/password.ts';
+import { startTracing } from './tracing/tracing.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
@@ -37,6 +38,8 @@ const dependencies = await appDependencies(config, logger, database).catch(async
   await database.close();
   process.exit(1);
 });
+// After migrations and demo data, so traces hold requests and jobs, not start-up.
+const tracing = config.tracing && startTracing(config.tracing);
 const app = createApp(dependencies);
 // Work jobs at once, including those an instance that died left behind (README: Operations).
 await dependencies.jobs.start().catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
@@ -68,6 +71,7 @@ async function shutdown(signal: NodeJS.Signals) {
   await dependencies.responseCache?.close?.();
   dependencies.pictures.close?.();
   await database.close();
+  await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'The last spans could not be sent'));
   logger.info('Stopped cleanly');
   process.exit(0);
 }

@@ -140,3 +140,18 @@ describe('log format', () => {
   });
 });
 
+
+describe('traces', () => {
+  it('are off unless an OTLP endpoint is set, and follow the OpenTelemetry variables when it is', () => {
+    expect(loadConfig({}).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      url: 'http://collector:4318/v1/traces',
+      serviceName: 'flaskblog-graphql',
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example/traces', OTEL_SERVICE_NAME: 'blog' }).tracing).toEqual({
+      url: 'https://otel.example/traces',
+      serviceName: 'blog',
+    });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
+});

@@ -1,6 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { SpanKind } from '@opentelemetry/api';
+import { ATTR_DB_QUERY_TEXT, ATTR_DB_SYSTEM_NAME } from '@opentelemetry/semantic-conventions';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { inSpan, tracing } from '../tracing/tracing.ts';
 
 export interface PrismaOptions {
   url: string;
@@ -67,8 +70,9 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     for (const listener of listeners) listener(text);
     // PGlite serves every connection from one backend, so a statement prepared by a connection the pool has
     // since replaced would still exist there and clash with its name: the embedded database gets unnamed ones.
-    const result = await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' });
-    return result.rows;
+    const run = async () => (await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' })).rows;
+    if (!tracing()) return run();
+    return inSpan(name, { [ATTR_DB_SYSTEM_NAME]: 'postgresql', [ATTR_DB_QUERY_TEXT]: text }, run, SpanKind.CLIENT);
   };
   return {
     url,

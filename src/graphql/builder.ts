@@ -4,6 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import TracingPlugin, { isEnumField, isExposedField, isRootField, isScalarField } from '@pothos/plugin-tracing';
 import { DateTimeResolver } from 'graphql-scalars';
 import { GraphQLError } from 'graphql';
 import { isProduction } from '../config.ts';
@@ -13,6 +14,7 @@ import type { Context } from './context.ts';
 import { codedError, unauthenticated } from './errors.ts';
 import { decodeGlobalId, encodeGlobalId } from './ids.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
+import { traceResolver } from '../tracing/tracing.ts';
 
 /** Plugin setup and scalars only: types live in their modules. */
 export const builder = new SchemaBuilder<{
@@ -25,7 +27,7 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [TracingPlugin, ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
   // Cost of an operation (limited in limits.ts): 1 a field; what is selected below a connection counts once
   // for each item it may return (first/last, default 5), and below nodes(ids) once per ID.
   complexity: {
@@ -48,6 +50,14 @@ export const builder = new SchemaBuilder<{
       context.viewer ? codedError('FORBIDDEN', 'You are not allowed to do that.') : unauthenticated(),
   },
   errors: { directResult: true },
+  // Spans for the resolvers that may load data: root fields, and fields whose code resolves an object or a list
+  // (Post.author, User.posts). Plain values, and a page's edges and nodes, are read from their parent.
+  tracing: {
+    default: (field) =>
+      isRootField(field) ||
+      !(isScalarField(field) || isEnumField(field) || isExposedField(field) || /(Connection|Edge)$/.test(field.parentType)),
+    wrap: (resolver) => traceResolver(resolver),
+  },
   prisma: {
     client: (context) => context.prisma,
     dmmf: getDatamodel(),

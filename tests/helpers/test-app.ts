@@ -71,6 +71,8 @@ export interface TestAppOptions {
   events?: PostEvents;
   /** Connection and statement timeouts, as production sets them (by default none). */
   databaseTimeouts?: { connectMs: number; statementMs: number };
+  /** Spans for each request (the test registers the OpenTelemetry SDK). */
+  tracing?: boolean;
 }
 
 export interface TestApp extends Database {
@@ -159,6 +161,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     events,
     responseCache,
     metrics: options.metrics && { ...options.metrics, pool: database.poolStats },
+    tracing: options.tracing,
     now: () => clock.now,
   });
   const headersFor = (options: RequestOptions = {}) => ({
