@@ -30,7 +30,9 @@ async function answer(body: { variables?: { username?: string } }) {
   }
   const { rows } = await pool.query(USER_PAGE, [username]);
   if (!rows.length) return { data: { user: null } };
-  const edges = rows.filter((row) => row.title !== null).map((row) => ({ node: { title: row.title, datePosted: row.date_posted.toISOString() } }));
+  const edges = rows
+    .filter((row) => row.title !== null)
+    .map((row) => ({ node: { title: row.title, datePosted: row.date_posted.toISOString() } }));
   return { data: { user: { username: rows[0].username, posts: { totalCount: rows[0].total, edges } } } };
 }
 

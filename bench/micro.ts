@@ -12,7 +12,9 @@ import { localPictureStorage } from '../src/modules/pictures/storage.ts';
 import { memoryRateLimiter } from '../src/modules/ratelimit/limiter.ts';
 import { FEED } from './workloads.ts';
 
-const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
+const url = new URL(
+  process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+);
 url.pathname = '/flaskblog_bench';
 const db = connectPrisma({ url: url.toString(), poolSize: 10 });
 const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
@@ -36,7 +38,9 @@ const app = createApp({
   limiter: memoryRateLimiter(),
   jobs: jobQueue({ url: url.toString(), logger: pino({ level: 'silent' }), tasks: {} }),
   events: postEvents(),
-  protection: protectionFrom(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' })),
+  protection: protectionFrom(
+    loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }),
+  ),
 });
 
 /** CPU milliseconds per call, 20 calls at a time after a warm-up. */
@@ -51,7 +55,11 @@ async function measure(name: string, call: () => Promise<unknown>) {
 
 const body = JSON.stringify({ query: FEED });
 await measure('feed through the whole API (no HTTP)', async () => {
-  const response = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await app.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   await response.text();
 });
 if (process.env.MICRO_ONLY === 'api') process.exit(0); // e.g. under --cpu-prof, to profile the API alone
@@ -64,6 +72,8 @@ await measure('pg: the same two queries', async () => {
   await pool.query('SELECT * FROM users WHERE id = ANY($1)', [[...new Set(rows.map((row) => row.author_id))]]);
 });
 await measure('pg: one join (the ceiling)', () =>
-  pool.query('SELECT p.*, u.username, u.image_file FROM posts p JOIN users u ON u.id = p.author_id ORDER BY p.date_posted DESC, p.id DESC LIMIT 20'),
+  pool.query(
+    'SELECT p.*, u.username, u.image_file FROM posts p JOIN users u ON u.id = p.author_id ORDER BY p.date_posted DESC, p.id DESC LIMIT 20',
+  ),
 );
 process.exit(0);

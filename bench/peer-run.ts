@@ -47,7 +47,11 @@ export async function runPeerComparison(options: PeerOptions) {
     }),
   });
   const token: string = (await login.json()).data.login.token;
-  const mixed = await measure(url, servers.apiCached!, { ...mixedWorkload(token), seconds: options.seconds, connections: options.connections });
+  const mixed = await measure(url, servers.apiCached!, {
+    ...mixedWorkload(token),
+    seconds: options.seconds,
+    connections: options.connections,
+  });
   await Promise.all(Object.values(servers).map((server) => server.stop()));
 
   const rows: Record<string, ReturnType<typeof summary>> = {};
@@ -81,7 +85,8 @@ export function peerMarkdown({ rows, ratios, rounds }: Awaited<ReturnType<typeof
     '| workload | req/s | p50 ms | p99 ms | server CPU ms/request | SQL/request | failed |',
     '|---|---|---|---|---|---|---|',
     ...Object.entries(rows).map(
-      ([key, row]) => `| ${names[key] ?? key} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.cpuMsPerRequest} | ${row.sqlPerRequest} | ${row.failed} |`,
+      ([key, row]) =>
+        `| ${names[key] ?? key} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.cpuMsPerRequest} | ${row.sqlPerRequest} | ${row.failed} |`,
     ),
     '',
     `- Feed, uncached: **${ratios.feedVsPostgraphile}×** PostGraphile's throughput (target ≥ 1.0×); user page **${ratios.userPageVsPostgraphile}×**.`,
@@ -95,7 +100,8 @@ export function peerMarkdown({ rows, ratios, rounds }: Awaited<ReturnType<typeof
 
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
   const { prepareBenchDatabase } = await import('./database.ts');
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
   const database = await prepareBenchDatabase(adminUrl, Number(process.env.BCRYPT_COST ?? 4));
   const result = await runPeerComparison({
     url: database.url,
@@ -116,4 +122,3 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
   console.log(`\n${peerMarkdown(result)}`);
   process.exit(0);
 }
-

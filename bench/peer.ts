@@ -36,7 +36,9 @@ async function committed(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`);
+    const { rows } = await client.query(
+      `SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -57,13 +59,21 @@ export async function startContenders(url: string, apiEnv: Record<string, string
 }
 
 /** Runs one load against one server and measures its CPU time and committed statements per request. */
-export async function measure(url: string, server: Running, load: Omit<Parameters<typeof drive>[0], 'url'>): Promise<PeerMeasure> {
+export async function measure(
+  url: string,
+  server: Running,
+  load: Omit<Parameters<typeof drive>[0], 'url'>,
+): Promise<PeerMeasure> {
   const [cpuBefore, sqlBefore] = [server.cpuMs(), await committed(url)];
   const result = await drive({ ...load, url: server.url });
   await new Promise((resolve) => setTimeout(resolve, 1500)); // backends publish their statistics when idle
   const [cpuAfter, sqlAfter] = [server.cpuMs(), await committed(url)];
   const requests = Math.max(1, result.requests);
-  return { ...result, cpuMsPerRequest: (cpuAfter - cpuBefore) / requests, sqlPerRequest: Math.max(0, sqlAfter - sqlBefore - 1) / requests };
+  return {
+    ...result,
+    cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
+    sqlPerRequest: Math.max(0, sqlAfter - sqlBefore - 1) / requests,
+  };
 }
 
 /** `rounds` rounds in which every contender serves every page once, in turn. */
@@ -80,9 +90,15 @@ export async function alternate(options: {
   for (let round = 0; round < options.rounds; round++) {
     for (const page of options.pages) {
       for (const [contender, server] of Object.entries(options.servers) as [Contender, Running][]) {
-        const result = await measure(options.url, server, { body: bodyFor(contender, page), seconds: options.seconds, connections: options.connections });
+        const result = await measure(options.url, server, {
+          body: bodyFor(contender, page),
+          seconds: options.seconds,
+          connections: options.connections,
+        });
         (runs[`${page}.${contender}`] ??= []).push(result);
-        options.log(`${page} ${contender}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.cpuMsPerRequest.toFixed(2)} ms CPU`);
+        options.log(
+          `${page} ${contender}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.cpuMsPerRequest.toFixed(2)} ms CPU`,
+        );
       }
     }
   }
@@ -105,9 +121,9 @@ export function mixedWorkload(token: string) {
           variables: { input: { title: `Mixed ${random(1e9)}`, content: 'Written by the benchmark.' } },
         };
       }
-      if (kind === 'signedIn') return { query: `{ me { username postCount } posts(first: 20) { edges { node { title } } } }` };
+      if (kind === 'signedIn')
+        return { query: `{ me { username postCount } posts(first: 20) { edges { node { title } } } }` };
       return Math.random() < 0.8 ? bodyFor('api', 'feed')() : bodyFor('api', 'userPage')();
     },
   };
 }
-

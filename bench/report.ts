@@ -28,7 +28,17 @@ const mean = (runs: LoadResult[]): LoadResult => {
 };
 
 /** The results as JSON and as the Markdown table README quotes. */
-export function report({ feedRuns, ceilingRuns, results, statements, searchPlan, cores, settings, loadSeconds, database }: Inputs) {
+export function report({
+  feedRuns,
+  ceilingRuns,
+  results,
+  statements,
+  searchPlan,
+  cores,
+  settings,
+  loadSeconds,
+  database,
+}: Inputs) {
   const feed = mean(feedRuns);
   const ceiling = ceilingRuns.length ? mean(ceilingRuns) : undefined;
   const ratio = (a: number, b: number) => +(a / b).toFixed(2);

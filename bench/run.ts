@@ -19,7 +19,9 @@ const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
 const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST);
-log(`Loaded ${USERS} users and ${POSTS} posts in ${database.loadSeconds.toFixed(1)} s (${database.embedded ? 'embedded PGlite' : 'PostgreSQL'})`);
+log(
+  `Loaded ${USERS} users and ${POSTS} posts in ${database.loadSeconds.toFixed(1)} s (${database.embedded ? 'embedded PGlite' : 'PostgreSQL'})`,
+);
 
 const serverEnv = (extra: Record<string, string> = {}) => ({
   NODE_ENV: 'production',
@@ -38,7 +40,11 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
 
 // Before the server starts (it then owns an embedded database): the deep cursor and the statement counts.
 const db = connectPrisma({ url: database.url, poolSize: 1 });
-const [middle] = await db.prisma.post.findMany({ orderBy: [{ datePosted: 'desc' }, { id: 'desc' }], skip: POSTS / 2, take: 1 });
+const [middle] = await db.prisma.post.findMany({
+  orderBy: [{ datePosted: 'desc' }, { id: 'desc' }],
+  skip: POSTS / 2,
+  take: 1,
+});
 const bodies = workloads(encodePostCursor(middle!));
 const { countStatements } = await import('./statements.ts');
 const statements = await countStatements(db, serverEnv({ DATABASE_URL: database.url }), bodies);
@@ -107,7 +113,14 @@ if (!database.embedded) {
 const { peerMarkdown, runPeerComparison } = await import('./peer-run.ts');
 const peer = database.embedded
   ? undefined
-  : await runPeerComparison({ url: database.url, apiEnv: serverEnv(), seconds: SECONDS, connections: CONNECTIONS, rounds: 3, log });
+  : await runPeerComparison({
+      url: database.url,
+      apiEnv: serverEnv(),
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      rounds: 3,
+      log,
+    });
 
 const { json, markdown: ownMarkdown } = report({
   feedRuns,

@@ -43,7 +43,10 @@ export async function startScript(script: string, env: Record<string, string>, r
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`${script} did not start`);
-    const ok = await fetch(`${base}${readyPath}`).then((r) => r.status < 500, () => false); // 405 is an answer too
+    const ok = await fetch(`${base}${readyPath}`).then(
+      (r) => r.status < 500,
+      () => false,
+    ); // 405 is an answer too
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

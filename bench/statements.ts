@@ -9,7 +9,11 @@ import { createLogger } from '../src/logger.ts';
 import { BENCH_PASSWORD } from './data.ts';
 
 /** SQL statements one request of each workload costs, counted from Prisma's query log by an in-process twin. */
-export async function countStatements(db: Database, env: Record<string, string>, bodies: Record<string, () => unknown>) {
+export async function countStatements(
+  db: Database,
+  env: Record<string, string>,
+  bodies: Record<string, () => unknown>,
+) {
   const config = loadConfig({ ...env, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-twin-')) });
   const app = createApp(await appDependencies(config, createLogger({ logLevel: 'silent' }), db));
   const post = (body: unknown, token?: string) =>

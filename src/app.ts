@@ -92,7 +92,19 @@ export type App = YogaServerInstance<ServerContext, Context>;
 
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
-  const { prisma, sql, logger, settings, pictures, mailer, limiter, jobs, events, protection, now = () => new Date() } = deps;
+  const {
+    prisma,
+    sql,
+    logger,
+    settings,
+    pictures,
+    mailer,
+    limiter,
+    jobs,
+    events,
+    protection,
+    now = () => new Date(),
+  } = deps;
   const http = {
     publicUrl: settings.publicUrl,
     corsOrigins: protection.corsOrigins,

@@ -67,5 +67,10 @@ export function redact(raw: string): string {
 
 export function list(env: Env, name: string): string[] | undefined {
   const raw = read(env, name);
-  return raw === undefined ? undefined : raw.split(',').map((item) => item.trim()).filter(Boolean);
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }

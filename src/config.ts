@@ -119,11 +119,14 @@ export interface S3Settings {
 function s3Settings(env: Env): S3Settings {
   const bucket = read(env, 'S3_BUCKET');
   if (!bucket) throw new ConfigError('PICTURE_STORAGE=s3 needs S3_BUCKET');
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`S3_BUCKET must be a bucket name (got "${bucket}")`);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError(`S3_BUCKET must be a bucket name (got "${bucket}")`);
   const accessKeyId = read(env, 'S3_ACCESS_KEY_ID');
   const secretAccessKey = read(env, 'S3_SECRET_ACCESS_KEY');
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default chain');
+    throw new ConfigError(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS default chain',
+    );
   }
   const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
   return {
@@ -172,22 +175,36 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
   const databaseStatementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000);
   if (databaseStatementTimeoutMs >= requestTimeoutMs) {
-    throw new ConfigError('DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so a statement ends before its request does');
+    throw new ConfigError(
+      'DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so a statement ends before its request does',
+    );
   }
   // A production server on a database server may well be one of several instances: budgets shared by default.
   const sharedByDefault = nodeEnv === 'production' && databaseUrl !== undefined;
-  const rateLimitStore = oneOf(env, 'RATE_LIMIT_STORE', ['memory', 'redis', 'postgres'] as const, sharedByDefault ? 'postgres' : 'memory');
+  const rateLimitStore = oneOf(
+    env,
+    'RATE_LIMIT_STORE',
+    ['memory', 'redis', 'postgres'] as const,
+    sharedByDefault ? 'postgres' : 'memory',
+  );
   if (rateLimitStore === 'postgres' && databaseUrl === undefined) {
     throw new ConfigError('RATE_LIMIT_STORE=postgres needs DATABASE_URL (the embedded database serves one process)');
   }
   const postmarkServerToken = read(env, 'POSTMARK_SERVER_TOKEN');
-  const mailTransport = oneOf(env, 'MAIL_TRANSPORT', ['postmark', 'outbox'] as const, postmarkServerToken ? 'postmark' : 'outbox');
+  const mailTransport = oneOf(
+    env,
+    'MAIL_TRANSPORT',
+    ['postmark', 'outbox'] as const,
+    postmarkServerToken ? 'postmark' : 'outbox',
+  );
   if (mailTransport === 'postmark' && !postmarkServerToken) {
     throw new ConfigError('MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN');
   }
   // A production server that silently wrote reset mail to a folder would lock users out without a word.
   if (nodeEnv === 'production' && mailTransport === 'outbox' && read(env, 'MAIL_TRANSPORT') !== 'outbox') {
-    throw new ConfigError('Production needs a mail transport: set POSTMARK_SERVER_TOKEN, or MAIL_TRANSPORT=outbox to keep mail in DATA_DIR/outbox');
+    throw new ConfigError(
+      'Production needs a mail transport: set POSTMARK_SERVER_TOKEN, or MAIL_TRANSPORT=outbox to keep mail in DATA_DIR/outbox',
+    );
   }
   const pictureStorage = oneOf(env, 'PICTURE_STORAGE', ['local', 's3'] as const, 'local');
   return Object.freeze({
@@ -201,7 +218,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     databaseStatementTimeoutMs,
     dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' && process.stdout.isTTY ? 'pretty' : 'json'),
+    logFormat: oneOf(
+      env,
+      'LOG_FORMAT',
+      ['json', 'pretty'] as const,
+      nodeEnv === 'development' && process.stdout.isTTY ? 'pretty' : 'json',
+    ),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -19,7 +19,12 @@ import { PICTURES_PATH } from './modules/pictures/pictures.route.ts';
 import { postEvents } from './modules/posts/post.events.ts';
 import { s3PictureStorage } from './modules/pictures/s3-storage.ts';
 import { localPictureStorage } from './modules/pictures/storage.ts';
-import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from './modules/ratelimit/limiter.ts';
+import {
+  memoryRateLimiter,
+  postgresRateLimiter,
+  type RateLimiter,
+  redisRateLimiter,
+} from './modules/ratelimit/limiter.ts';
 
 /** Turns the configuration into the app's settings and ports: the one place that chooses implementations. */
 export async function appDependencies(config: Config, logger: Logger, database: Database): Promise<AppDependencies> {
@@ -34,9 +39,14 @@ export async function appDependencies(config: Config, logger: Logger, database: 
     resetTokenTtlMinutes: config.resetTokenTtlMinutes,
     loginMaxFailures: config.loginMaxFailures,
   };
-  const mailer = config.mailTransport === 'postmark'
-    ? postmarkMailer({ serverToken: config.postmarkServerToken!, apiUrl: config.postmarkApiUrl, from: config.mailFrom })
-    : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger });
+  const mailer =
+    config.mailTransport === 'postmark'
+      ? postmarkMailer({
+          serverToken: config.postmarkServerToken!,
+          apiUrl: config.postmarkApiUrl,
+          from: config.mailFrom,
+        })
+      : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.mailFrom, log: logger });
   return {
     prisma: database.prisma,
     sql: database.sql,
@@ -51,7 +61,8 @@ export async function appDependencies(config: Config, logger: Logger, database: 
       logger,
       tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings, mailer, log: logger }) },
     }),
-    events: config.eventBus === 'redis' ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }) : postEvents(),
+    events:
+      config.eventBus === 'redis' ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }) : postEvents(),
     responseCache: responseCacheFor(config),
     metrics: { enabled: config.metrics, token: config.metricsToken, pool: database.poolStats },
     tracing: config.tracing !== undefined,
@@ -90,7 +101,11 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   if (config.responseCache === 'memory') {
     return { cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
   }
-  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2, keyPrefix: config.redisKeyPrefix });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 2,
+    keyPrefix: config.redisKeyPrefix,
+  });
   return {
     cache: redisResponseCache(redis),
     version: redisDataVersion(redis, 'data-version'),

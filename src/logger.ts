@@ -13,7 +13,15 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
   const json = pino.destination({ dest: 1, sync: true });
   json.on('error', () => {});
   const destination: DestinationStream =
-    config.logFormat === 'pretty' ? pretty({ destination: json, sync: true, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' }) : json;
+    config.logFormat === 'pretty'
+      ? pretty({
+          destination: json,
+          sync: true,
+          colorize: true,
+          translateTime: 'HH:MM:ss.l',
+          ignore: 'pid,hostname,service',
+        })
+      : json;
   process.stdout.on('error', () => {});
   return pino(
     {

@@ -42,11 +42,16 @@ const dependencies = await appDependencies(config, logger, database).catch(async
 const tracing = config.tracing && startTracing(config.tracing);
 const app = createApp(dependencies);
 // Work jobs at once, including those an instance that died left behind (README: Operations).
-await dependencies.jobs.start().catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
+await dependencies.jobs
+  .start()
+  .catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
 http.serve(app);
 const websocket = attachGraphQLWebSocket(http.server, app);
 const url = `${config.publicUrl}/graphql`;
-logger.info({ url }, config.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`);
+logger.info(
+  { url },
+  config.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`,
+);
 
 let stopping = false;
 

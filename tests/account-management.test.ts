@@ -42,14 +42,30 @@ describe('changePassword', () => {
     const other = (await login('ada@demo.com', 'old password')).token;
     const change = (input: Record<string, string>) => t.graphql(CHANGE, { input }, { token: ada.token });
 
-    expect((await change({ currentPassword: 'wrong one!', newPassword: 'new password', confirmPassword: 'new password' })).data.changePassword)
-      .toEqual({ __typename: 'ValidationError', fieldErrors: [{ field: 'currentPassword', message: 'That password is not correct.' }] });
-    expect((await change({ currentPassword: 'old password', newPassword: 'short', confirmPassword: 'other' })).data.changePassword.fieldErrors).toEqual([
+    expect(
+      (await change({ currentPassword: 'wrong one!', newPassword: 'new password', confirmPassword: 'new password' }))
+        .data.changePassword,
+    ).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'currentPassword', message: 'That password is not correct.' }],
+    });
+    expect(
+      (await change({ currentPassword: 'old password', newPassword: 'short', confirmPassword: 'other' })).data
+        .changePassword.fieldErrors,
+    ).toEqual([
       { field: 'newPassword', message: 'Field must be at least 8 characters long.' },
       { field: 'confirmPassword', message: 'Field must be equal to password.' },
     ]);
-    const done = await change({ currentPassword: 'old password', newPassword: 'new password', confirmPassword: 'new password' });
-    expect(done.data.changePassword).toEqual({ __typename: 'ChangePasswordSuccess', message: 'Your password has been updated!', revokedSessions: 1 });
+    const done = await change({
+      currentPassword: 'old password',
+      newPassword: 'new password',
+      confirmPassword: 'new password',
+    });
+    expect(done.data.changePassword).toEqual({
+      __typename: 'ChangePasswordSuccess',
+      message: 'Your password has been updated!',
+      revokedSessions: 1,
+    });
     expect((await t.graphql(ME, {}, { token: ada.token })).data.me).toEqual({ username: ada.username });
     expect((await t.graphql(ME, {}, { token: other })).data.me).toBeNull();
     expect((await login('ada@demo.com', 'new password')).__typename).toBe('LoginSuccess');
@@ -59,7 +75,11 @@ describe('changePassword', () => {
   it('counts wrong current passwords against the login failure budget', async () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'old password' });
     for (let i = 0; i < 5; i++) {
-      await t.graphql(CHANGE, { input: { currentPassword: `guess ${i}!!`, newPassword: 'new password', confirmPassword: 'new password' } }, { token: ada.token });
+      await t.graphql(
+        CHANGE,
+        { input: { currentPassword: `guess ${i}!!`, newPassword: 'new password', confirmPassword: 'new password' } },
+        { token: ada.token },
+      );
     }
     const limited = await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'old password' } });
     expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
@@ -69,36 +89,65 @@ describe('changePassword', () => {
 describe('deleteAccount', () => {
   it('refuses a wrong password and changes nothing', async () => {
     const ada = await signUp(t, { password: 'the password' });
-    expect((await t.graphql(DELETE, { password: 'not it at all' }, { token: ada.token })).data.deleteAccount.fieldErrors).toEqual([
-      { field: 'password', message: 'That password is not correct.' },
-    ]);
+    expect(
+      (await t.graphql(DELETE, { password: 'not it at all' }, { token: ada.token })).data.deleteAccount.fieldErrors,
+    ).toEqual([{ field: 'password', message: 'That password is not correct.' }]);
     expect(await t.prisma.user.count()).toBe(1);
   });
 
   it('removes the user, posts, sessions, reset tokens and picture; the token stops working at once', async () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'the password' });
     const bob = await signUp(t);
-    await t.upload(`mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`, { p: null }, { p: file(await image(40, 40, 'png'), 'me.png') }, { token: ada.token });
-    await t.graphql(`mutation { createPost(input: { title: "Mine", content: "x" }) { __typename } }`, {}, { token: ada.token });
-    await t.graphql(`mutation { createPost(input: { title: "Bob's", content: "x" }) { __typename } }`, {}, { token: bob.token });
+    await t.upload(
+      `mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      { p: null },
+      { p: file(await image(40, 40, 'png'), 'me.png') },
+      { token: ada.token },
+    );
+    await t.graphql(
+      `mutation { createPost(input: { title: "Mine", content: "x" }) { __typename } }`,
+      {},
+      { token: ada.token },
+    );
+    await t.graphql(
+      `mutation { createPost(input: { title: "Bob's", content: "x" }) { __typename } }`,
+      {},
+      { token: bob.token },
+    );
     await t.graphql(`mutation { requestReset(email: "ada@demo.com") { __typename } }`);
     await t.settle();
     expect(fs.readdirSync(t.picturesDir)).toHaveLength(1);
 
     const deleted = await t.graphql(DELETE, { password: 'the password' }, { token: ada.token });
-    expect(deleted.data.deleteAccount).toEqual({ __typename: 'DeleteAccountSuccess', message: 'Your account has been deleted.' });
+    expect(deleted.data.deleteAccount).toEqual({
+      __typename: 'DeleteAccountSuccess',
+      message: 'Your account has been deleted.',
+    });
     expect(await t.prisma.user.count()).toBe(1);
     expect((await t.prisma.post.findMany()).map((post) => post.title)).toEqual(["Bob's"]);
     expect(await t.prisma.session.count({ where: { user: { email: 'ada@demo.com' } } })).toBe(0);
     expect(await t.prisma.passwordResetToken.count()).toBe(0);
     expect(fs.readdirSync(t.picturesDir)).toEqual([]);
     expect((await t.graphql(ME, {}, { token: ada.token })).data.me).toBeNull();
-    expect((await t.graphql(`mutation { createPost(input: { title: "x", content: "y" }) { __typename } }`, {}, { token: ada.token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (
+        await t.graphql(
+          `mutation { createPost(input: { title: "x", content: "y" }) { __typename } }`,
+          {},
+          { token: ada.token },
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('when removing the picture fails, the account is still wholly deleted and the file is logged', async () => {
     const ada = await signUp(t, { password: 'the password' });
-    await t.upload(`mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`, { p: null }, { p: file(await image(40, 40, 'png'), 'me.png') }, { token: ada.token });
+    await t.upload(
+      `mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      { p: null },
+      { p: file(await image(40, 40, 'png'), 'me.png') },
+      { token: ada.token },
+    );
     removalFails = true;
     const deleted = await t.graphql(DELETE, { password: 'the password' }, { token: ada.token });
     expect(deleted.data.deleteAccount.__typename).toBe('DeleteAccountSuccess');

@@ -27,7 +27,12 @@ async function update(token: string, input: Record<string, unknown>) {
 }
 
 async function uploadPicture(token: string, picture: File, input: Record<string, unknown> = {}) {
-  const result = await t.upload(UPDATE, { input: { ...input, picture: null } }, { 'input.picture': picture }, { token });
+  const result = await t.upload(
+    UPDATE,
+    { input: { ...input, picture: null } },
+    { 'input.picture': picture },
+    { token },
+  );
   expect(result.errors).toBeUndefined();
   return result.data.updateAccount;
 }
@@ -55,12 +60,16 @@ describe('updateAccount: username and email', () => {
   it('checks uniqueness only when a value changes, with the original messages', async () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
     await signUp(t, { username: 'Bob', email: 'bob@demo.com' });
-    expect((await update(ada.token, { username: 'Ada', email: 'ADA@demo.com' })).__typename).toBe('UpdateAccountSuccess');
+    expect((await update(ada.token, { username: 'Ada', email: 'ADA@demo.com' })).__typename).toBe(
+      'UpdateAccountSuccess',
+    );
     expect((await update(ada.token, { username: 'Bob', email: 'Bob@Demo.com' })).fieldErrors).toEqual([
       { field: 'username', message: 'That username is taken. Please choose a different one.' },
       { field: 'email', message: 'That email is taken. Please choose a different one.' },
     ]);
-    expect(await t.prisma.user.findUniqueOrThrow({ where: { username: 'Ada' } })).toMatchObject({ email: 'ada@demo.com' });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { username: 'Ada' } })).toMatchObject({
+      email: 'ada@demo.com',
+    });
   });
 
   it('applies the registration rules', async () => {
@@ -113,15 +122,32 @@ describe('updateAccount: profile picture', () => {
 
   it.each([
     ['an empty file', async () => file(new Uint8Array(), 'empty.png', 'image/png'), 'The picture file is empty.'],
-    ['text named .png', async () => file('definitely not an image', 'me.png', 'image/png'), 'The picture must be a JPEG, PNG or WebP image.'],
-    ['a GIF', async () => file(await image(20, 20, 'gif'), 'a.gif', 'image/gif'), 'The picture must be a JPEG, PNG or WebP image.'],
     [
-      'an SVG',
-      async () => file('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>', 'x.png'),
+      'text named .png',
+      async () => file('definitely not an image', 'me.png', 'image/png'),
       'The picture must be a JPEG, PNG or WebP image.',
     ],
-    ['a file over 2 MB', async () => file(new Uint8Array(2 * 1024 * 1024 + 1), 'big.png', 'image/png'), 'The picture must be at most 2 MB.'],
-    ['a decompression bomb', async () => file(pngClaiming(30_000, 30_000), 'bomb.png', 'image/png'), 'The picture must be at most 25 megapixels.'],
+    [
+      'a GIF',
+      async () => file(await image(20, 20, 'gif'), 'a.gif', 'image/gif'),
+      'The picture must be a JPEG, PNG or WebP image.',
+    ],
+    [
+      'an SVG',
+      async () =>
+        file('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>', 'x.png'),
+      'The picture must be a JPEG, PNG or WebP image.',
+    ],
+    [
+      'a file over 2 MB',
+      async () => file(new Uint8Array(2 * 1024 * 1024 + 1), 'big.png', 'image/png'),
+      'The picture must be at most 2 MB.',
+    ],
+    [
+      'a decompression bomb',
+      async () => file(pngClaiming(30_000, 30_000), 'bomb.png', 'image/png'),
+      'The picture must be at most 25 megapixels.',
+    ],
     [
       'a truncated JPEG',
       async () => file((await image(600, 600, 'jpeg')).subarray(0, 2000), 'cut.jpg', 'image/jpeg'),
@@ -131,7 +157,9 @@ describe('updateAccount: profile picture', () => {
     const ada = await signUp(t, { username: 'Ada' });
     const result = await uploadPicture(ada.token, await makeFile(), { username: 'Renamed' });
     expect(result).toEqual({ __typename: 'ValidationError', fieldErrors: [{ field: 'picture', message }] });
-    expect(await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).toMatchObject({ imageFile: 'default.jpg' });
+    expect(await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).toMatchObject({
+      imageFile: 'default.jpg',
+    });
     expect(pictureFiles()).toEqual([]);
   });
 
@@ -141,7 +169,9 @@ describe('updateAccount: profile picture', () => {
     const result = await uploadPicture(ada.token, file(await image(50, 50, 'png'), 'ok.png'), { username: 'Bob' });
     expect(result.__typename).toBe('ValidationError');
     expect(pictureFiles()).toEqual([]);
-    expect(await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).toMatchObject({ imageFile: 'default.jpg' });
+    expect(await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).toMatchObject({
+      imageFile: 'default.jpg',
+    });
   });
 });
 
@@ -150,7 +180,9 @@ describe('updateAccount: pictures under concurrency and failure', () => {
     const ada = await signUp(t, { username: 'Ada' });
     for (let round = 0; round < 3; round++) {
       const uploads = await Promise.all(
-        Array.from({ length: 6 }, async (_, i) => uploadPicture(ada.token, file(await image(40 + i, 40, 'png'), `p${i}.png`))),
+        Array.from({ length: 6 }, async (_, i) =>
+          uploadPicture(ada.token, file(await image(40 + i, 40, 'png'), `p${i}.png`)),
+        ),
       );
       expect(uploads.every((upload) => upload.__typename === 'UpdateAccountSuccess')).toBe(true);
       const { imageFile } = await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } });
@@ -163,10 +195,19 @@ describe('updateAccount: pictures under concurrency and failure', () => {
     const before = await uploadPicture(ada.token, file(await image(50, 50, 'png'), 'first.png'));
     const kept = before.user.imageUrl.split('/').pop();
     // A real failure inside PostgreSQL, after the new file is stored and before the row changes.
-    await t.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
-    await t.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_update BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION refuse_update()`);
+    await t.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`,
+    );
+    await t.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_update BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION refuse_update()`,
+    );
     try {
-      const result = await t.upload(UPDATE, { input: { picture: null } }, { 'input.picture': file(await image(60, 60, 'png'), 'second.png') }, { token: ada.token });
+      const result = await t.upload(
+        UPDATE,
+        { input: { picture: null } },
+        { 'input.picture': file(await image(60, 60, 'png'), 'second.png') },
+        { token: ada.token },
+      );
       expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_update ON users');
@@ -185,7 +226,11 @@ describe('updateAccount: picture size over real HTTP', () => {
     form.append('map', JSON.stringify({ 0: ['variables.input.picture'] }));
     form.append('0', file(new Uint8Array(size), 'big.png', 'image/png'));
     try {
-      const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' }, body: form });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
+        body: form,
+      });
       return { status: response.status, body: await response.json() };
     } catch (error) {
       return { status: 0, body: String((error as Error).cause ?? error) };
@@ -204,7 +249,14 @@ describe('updateAccount: picture size over real HTTP', () => {
       });
     }
     // Past the transport limit, repeatedly: the answer must arrive every time, not sometimes.
-    for (const size of [5 * 1024 * 1024, 5 * 1024 * 1024, 5 * 1024 * 1024, 30 * 1024 * 1024, 30 * 1024 * 1024, 60 * 1024 * 1024]) {
+    for (const size of [
+      5 * 1024 * 1024,
+      5 * 1024 * 1024,
+      5 * 1024 * 1024,
+      30 * 1024 * 1024,
+      30 * 1024 * 1024,
+      60 * 1024 * 1024,
+    ]) {
       const { status, body } = await sendUpload(url, ada.token, size);
       expect(status, `${size} bytes: ${JSON.stringify(body).slice(0, 200)}`).toBe(413);
       expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');

@@ -32,11 +32,17 @@ it('serves from the build with node alone, and stops cleanly on SIGTERM', { time
     expect(output).not.toMatch(/tsx|\.ts:/);
     const base = `http://127.0.0.1:${port}`;
     const post = (query: string, variables = {}) =>
-      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }).then((r) => r.json());
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json());
     const feed = await post('{ posts(first: 1) { totalCount edges { node { author { imageUrl } } } } }');
     expect(feed.data.posts.totalCount).toBe(25); // migrations and the demo blog came from the build
     expect((await fetch(feed.data.posts.edges[0].node.author.imageUrl)).status).toBe(200);
-    const login = await post('mutation { login(input: { email: "coreyms@demo.com", password: "password" }) { __typename } }');
+    const login = await post(
+      'mutation { login(input: { email: "coreyms@demo.com", password: "password" }) { __typename } }',
+    );
     expect(login.data.login.__typename).toBe('LoginSuccess'); // the bcrypt worker thread
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     expect(await page.text()).toContain('posts(first:'); // GraphiQL's example query

@@ -30,7 +30,13 @@ describe('configuration', () => {
   it('runs in production with a JWT secret, introspection and GraphiQL off', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), POSTMARK_SERVER_TOKEN: 'server-token' };
     const config = loadConfig(production);
-    expect(config).toMatchObject({ nodeEnv: 'production', jwtSecret: 'x'.repeat(32), bcryptCost: 12, introspection: false, graphiql: false });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      jwtSecret: 'x'.repeat(32),
+      bcryptCost: 12,
+      introspection: false,
+      graphiql: false,
+    });
     expect(config.mailTransport).toBe('postmark');
     expect(loadConfig({ ...production, GRAPHIQL: 'on' }).graphiql).toBe(true);
   });
@@ -40,7 +46,9 @@ describe('configuration', () => {
     expect(() => loadConfig(production)).toThrow(/^Production needs a mail transport: set POSTMARK_SERVER_TOKEN/);
     expect(loadConfig({ ...production, MAIL_TRANSPORT: 'outbox' }).mailTransport).toBe('outbox');
     expect(loadConfig({}).mailTransport).toBe('outbox'); // development
-    expect(() => loadConfig({ MAIL_TRANSPORT: 'postmark' })).toThrow(/^MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN/);
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'postmark' })).toThrow(
+      /^MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN/,
+    );
   });
 
   it('has the documented protection defaults', () => {
@@ -94,7 +102,10 @@ describe('configuration', () => {
     [{ RATE_LIMIT_STORE: 'memcached' }, /^RATE_LIMIT_STORE must be one of memory, redis, postgres/],
     [{ RATE_LIMIT_STORE: 'postgres' }, /^RATE_LIMIT_STORE=postgres needs DATABASE_URL/],
     [{ MAIL_TRANSPORT: 'pigeon' }, /^MAIL_TRANSPORT must be one of postmark, outbox/],
-    [{ DATABASE_STATEMENT_TIMEOUT_MS: '30000' }, /^DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS/],
+    [
+      { DATABASE_STATEMENT_TIMEOUT_MS: '30000' },
+      /^DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS/,
+    ],
     [{ REDIS_URL: 'http://x' }, /^REDIS_URL must start with redis/],
     [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, /^CORS_ORIGINS must list origins/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^GRAPHQL_MAX_DEPTH must be a whole number/],
@@ -124,7 +135,9 @@ describe('shared state for several instances', () => {
   it('counts rate limits in PostgreSQL by default in production on a database server, in memory otherwise', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
     expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('postgres');
-    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog', RATE_LIMIT_STORE: 'redis' }).rateLimitStore).toBe('redis');
+    expect(
+      loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog', RATE_LIMIT_STORE: 'redis' }).rateLimitStore,
+    ).toBe('redis');
     expect(loadConfig({ ...production }).rateLimitStore).toBe('memory'); // the embedded database: one process
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('memory');
     expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'outbox' })).toThrow(/JWT_SECRET is required/);
@@ -133,13 +146,14 @@ describe('shared state for several instances', () => {
 
 describe('log format', () => {
   it('is JSON in production and wherever stdout is not a terminal, and pretty when asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }).logFormat).toBe(
+      'json',
+    );
     expect(loadConfig({}).logFormat).toBe(process.stdout.isTTY ? 'pretty' : 'json');
     expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of json, pretty/);
   });
 });
-
 
 describe('traces', () => {
   it('are off unless an OTLP endpoint is set, and follow the OpenTelemetry variables when it is', () => {
@@ -148,7 +162,10 @@ describe('traces', () => {
       url: 'http://collector:4318/v1/traces',
       serviceName: 'flaskblog-graphql',
     });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example/traces', OTEL_SERVICE_NAME: 'blog' }).tracing).toEqual({
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example/traces', OTEL_SERVICE_NAME: 'blog' })
+        .tracing,
+    ).toEqual({
       url: 'https://otel.example/traces',
       serviceName: 'blog',
     });

@@ -19,12 +19,23 @@ describe('a frozen database', { timeout: 180_000 }, () => {
   let slow: TestApp; // database timeouts longer than its request deadline
   let token: string;
   beforeAll(async () => {
-    if (!bin) throw new Error('PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin) are needed for the frozen-database tests');
+    if (!bin)
+      throw new Error(
+        'PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin) are needed for the frozen-database tests',
+      );
     pg = await startPrivatePostgres(bin);
     db = await createTestDatabase(pg.url);
     await migrate({ url: db.url, schema: db.schema });
-    t = await startTestApp({ database: db, databaseTimeouts: { connectMs: 1000, statementMs: 1000 }, protection: { mutationsPerMinute: 100_000 } });
-    slow = await startTestApp({ database: db, databaseTimeouts: { connectMs: 20_000, statementMs: 20_000 }, protection: { requestTimeoutMs: 1000 } });
+    t = await startTestApp({
+      database: db,
+      databaseTimeouts: { connectMs: 1000, statementMs: 1000 },
+      protection: { mutationsPerMinute: 100_000 },
+    });
+    slow = await startTestApp({
+      database: db,
+      databaseTimeouts: { connectMs: 20_000, statementMs: 20_000 },
+      protection: { requestTimeoutMs: 1000 },
+    });
     ({ token } = await signUp(t, { username: 'Ada' }));
   }, 120_000);
   afterAll(async () => {
@@ -36,7 +47,11 @@ describe('a frozen database', { timeout: 180_000 }, () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('answers SERVICE_UNAVAILABLE (503, Retry-After) and /ready 503 instead of hanging; a retried create with its key makes one post', async () => {
     const input = { title: 'Sent while frozen', content: 'x', idempotencyKey: 'retry-me-1' };
@@ -50,7 +65,10 @@ describe('a frozen database', { timeout: 180_000 }, () => {
         expect(response.status).toBe(503);
         expect(response.headers.get('retry-after')).toBe('5');
         const answer = await response.json();
-        expect(answer.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) });
+        expect(answer.errors[0].extensions).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          requestId: expect.any(String),
+        });
       }
       expect((await t.app.fetch('http://blog.test/ready')).status).toBe(503);
     } finally {
@@ -73,13 +91,21 @@ describe('a frozen database', { timeout: 180_000 }, () => {
 
   it('ends an operation at its deadline with REQUEST_TIMEOUT, even when its statement would wait longer', async () => {
     const feed = JSON.stringify({ query: '{ posts { edges { node { title } } } }' });
-    const call = () => slow.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: feed });
+    const call = () =>
+      slow.app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: feed,
+      });
     expect((await call()).status).toBe(200); // a warm connection, which the freeze then holds
     pg.freeze();
     try {
       const response = await call();
       expect(response.status).toBe(503);
-      expect((await response.json()).errors[0].extensions).toMatchObject({ code: 'REQUEST_TIMEOUT', requestId: expect.any(String) });
+      expect((await response.json()).errors[0].extensions).toMatchObject({
+        code: 'REQUEST_TIMEOUT',
+        requestId: expect.any(String),
+      });
     } finally {
       pg.thaw();
     }

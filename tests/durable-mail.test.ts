@@ -62,7 +62,13 @@ it('delivers, once, a reset mail whose instance died after acknowledging it', { 
   expect(answer.data.requestReset.__typename).toBe('RequestResetSuccess'); // acknowledged
 
   // A tried once and failed; the job waits for its retry. Then A dies without a chance to clean up.
-  await until(async () => (await inDatabase('SELECT attempts, locked_at FROM graphile_worker.jobs')).some((job) => job.attempts === 1 && job.locked_at === null), 'the failed first attempt');
+  await until(
+    async () =>
+      (await inDatabase('SELECT attempts, locked_at FROM graphile_worker.jobs')).some(
+        (job) => job.attempts === 1 && job.locked_at === null,
+      ),
+    'the failed first attempt',
+  );
   a.child.kill('SIGKILL');
   await a.exited;
   postmark.succeed();
@@ -71,7 +77,10 @@ it('delivers, once, a reset mail whose instance died after acknowledging it', { 
   const before = delivered(); // A's failed attempt
   await start();
   await until(() => delivered() > before, 'the mail, sent by the other instance');
-  await until(async () => (await inDatabase('SELECT count(*)::int AS n FROM graphile_worker.jobs'))[0]!.n === 0, 'the job to be done');
+  await until(
+    async () => (await inDatabase('SELECT count(*)::int AS n FROM graphile_worker.jobs'))[0]!.n === 0,
+    'the job to be done',
+  );
   await new Promise((resolve) => setTimeout(resolve, 3000)); // nothing else arrives
   expect(delivered()).toBe(before + 1);
   expect(postmark.requests.at(-1)!.body.TextBody).toMatch(/reset-password\?token=[\w-]{43}/);

@@ -13,12 +13,18 @@ afterEach(async () => {
 });
 
 function queueOn(url: string, done: string[]): JobQueue {
-  const queue = jobQueue({ url, logger, tasks: { note: async (payload) => void done.push((payload as { name: string }).name) } });
+  const queue = jobQueue({
+    url,
+    logger,
+    tasks: { note: async (payload) => void done.push((payload as { name: string }).name) },
+  });
   cleanups.push(() => queue.stop());
   return queue;
 }
 
-it('installs its schema once when instances start together on a new database, and each works jobs', { timeout: 120_000 }, async () => {
+it('installs its schema once when instances start together on a new database, and each works jobs', {
+  timeout: 120_000,
+}, async () => {
   for (let round = 0; round < 3; round++) {
     const database = await createServerDatabase('flaskblog_jobs');
     cleanups.push(database.drop);

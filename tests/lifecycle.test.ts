@@ -36,7 +36,14 @@ const ready = untilReady;
 function request(agent: http.Agent, port: number, body: string) {
   return new Promise<{ status?: number; connection?: string; error?: string }>((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection }));
@@ -47,7 +54,9 @@ function request(agent: http.Agent, port: number, body: string) {
   });
 }
 
-const FEED = JSON.stringify({ query: '{ posts(first: 20) { totalCount edges { node { title author { username } } } } }' });
+const FEED = JSON.stringify({
+  query: '{ posts(first: 20) { totalCount edges { node { title author { username } } } } }',
+});
 
 // Real processes on a possibly busy machine: generous bounds, never a timing assertion.
 describe('graceful shutdown', { timeout: 180_000 }, () => {
@@ -67,7 +76,9 @@ describe('graceful shutdown', { timeout: 180_000 }, () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init' }));
     await new Promise((resolve) => socket.once('message', resolve)); // connection_ack
-    socket.send(JSON.stringify({ type: 'subscribe', id: '1', payload: { query: 'subscription { postChanged { kind } }' } }));
+    socket.send(
+      JSON.stringify({ type: 'subscribe', id: '1', payload: { query: 'subscription { postChanged { kind } }' } }),
+    );
 
     server.child.kill('SIGTERM');
     let text = '';
@@ -109,7 +120,11 @@ describe('graceful shutdown', { timeout: 180_000 }, () => {
     await ready(server);
     server.child.stdout!.destroy(); // the pipe's reader is gone: every log write now fails with EPIPE
     server.child.stderr!.destroy();
-    await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: FEED });
+    await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: FEED,
+    });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
   });
@@ -123,7 +138,9 @@ describe('start-up', { timeout: 180_000 }, () => {
     try {
       const server = await start({}, port);
       expect(await server.exited).toBe(1);
-      expect(server.output().trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);
+      expect(server.output().trim()).toBe(
+        `Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`,
+      );
       expect(fs.existsSync(path.join(server.dataDir, 'pglite', 'server.lock'))).toBe(false);
     } finally {
       blocker.close();
@@ -152,7 +169,12 @@ describe('start-up', { timeout: 180_000 }, () => {
   });
 
   it('says GraphiQL is ready only when it is on', async () => {
-    const server = await start({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox', SHUTDOWN_GRACE_MS: '0' });
+    const server = await start({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_TRANSPORT: 'outbox',
+      SHUTDOWN_GRACE_MS: '0',
+    });
     await ready(server);
     expect(server.output()).toContain('The GraphQL API is ready at');
     expect(server.output()).not.toContain('GraphiQL is ready');

@@ -21,11 +21,14 @@ async function refused(query: string, variables?: Record<string, unknown>) {
   return result.errors[0];
 }
 
-const nest = (depth: number): string => (depth === 0 ? 'title' : `author { posts(first: 1) { edges { node { ${nest(depth - 1)} } } } }`);
+const nest = (depth: number): string =>
+  depth === 0 ? 'title' : `author { posts(first: 1) { edges { node { ${nest(depth - 1)} } } } }`;
 
 describe('operation limits, checked before anything runs', () => {
   it('depth: at most 8 levels', async () => {
-    const ok = await t.graphql(`{ posts(first: 1) { edges { node { author { posts(first: 1) { edges { node { title } } } } } } } }`);
+    const ok = await t.graphql(
+      `{ posts(first: 1) { edges { node { author { posts(first: 1) { edges { node { title } } } } } } } }`,
+    );
     expect(ok.errors).toBeUndefined();
     const error = await refused(`{ posts(first: 1) { edges { node { ${nest(2)} } } } }`);
     expect(error.message).toBe('Query depth limit of 8 exceeded, found 12.');
@@ -57,7 +60,9 @@ describe('operation limits, checked before anything runs', () => {
   });
 
   it('cost: first/last multiply what is selected below them', async () => {
-    const small = await t.graphql(`{ posts(first: 100) { edges { node { title content datePosted author { username imageUrl } } } } }`);
+    const small = await t.graphql(
+      `{ posts(first: 100) { edges { node { title content datePosted author { username imageUrl } } } } }`,
+    );
     expect(small.errors).toBeUndefined();
     const error = await refused(
       `{ posts(first: 100) { edges { node { author { posts(first: 100) { edges { node { title } } } } } } } }`,
@@ -65,8 +70,14 @@ describe('operation limits, checked before anything runs', () => {
     expect(error).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: 2500 } });
     expect(error.extensions.cost).toBeGreaterThan(2500);
     const ids = Array.from({ length: 1000 }, (_, i) => globalId('Post', i + 1));
-    expect((await refused(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title content author { username } } } }`, { ids }))
-      .extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(
+      (
+        await refused(
+          `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title content author { username } } } }`,
+          { ids },
+        )
+      ).extensions.code,
+    ).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('batched operations are refused', async () => {
@@ -92,12 +103,19 @@ describe('request size', () => {
   });
 
   it('refuses an upload over the limit with 413 and more than one file with 400', async () => {
-    const operations = JSON.stringify({ query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }', variables: { p: null } });
+    const operations = JSON.stringify({
+      query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }',
+      variables: { p: null },
+    });
     const big = new FormData();
     big.append('operations', operations);
     big.append('map', JSON.stringify({ 0: ['variables.p'] }));
     big.append('0', new File([new Uint8Array(5 * 1024 * 1024)], 'big.png')); // past twice the 2 MB picture limit
-    const tooBig = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: big });
+    const tooBig = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'x-graphql-yoga-csrf': '1' },
+      body: big,
+    });
     expect(tooBig.status).toBe(413);
 
     const two = new FormData();
@@ -105,7 +123,11 @@ describe('request size', () => {
     two.append('map', JSON.stringify({ 0: ['variables.p'], 1: ['variables.p'] }));
     two.append('0', new File(['a'], 'a.png'));
     two.append('1', new File(['b'], 'b.png'));
-    const tooMany = await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1' }, body: two });
+    const tooMany = await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'x-graphql-yoga-csrf': '1' },
+      body: two,
+    });
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });

@@ -59,7 +59,10 @@ describe('login', () => {
     const unknown = await login({ email: 'nobody@demo.com', password: 'analytical engine' });
     const wrong = await login({ email: 'ada@demo.com', password: 'difference engine' });
     for (const result of [unknown, wrong]) {
-      expect(result).toEqual({ __typename: 'LoginFailedError', message: 'Login Unsuccessful. Please check email and password' });
+      expect(result).toEqual({
+        __typename: 'LoginFailedError',
+        message: 'Login Unsuccessful. Please check email and password',
+      });
     }
     expect(await t.prisma.session.count()).toBe(sessions);
   });
@@ -135,7 +138,10 @@ describe('logout', () => {
     for (const mutation of [LOGOUT, LOGOUT_ALL]) {
       const result = await t.graphql(mutation);
       expect(result.errors).toEqual([
-        expect.objectContaining({ message: 'Please log in to access this page.', extensions: { code: 'UNAUTHENTICATED' } }),
+        expect.objectContaining({
+          message: 'Please log in to access this page.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        }),
       ]);
     }
   });

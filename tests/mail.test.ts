@@ -46,7 +46,9 @@ describe('the reset flow through Postmark (the real client against a local fake 
     expect(request!.body.TextBody).toContain(`http://front.test/reset?token=${token}`);
     expect(request!.body.HtmlBody).toContain(`href="http://front.test/reset?token=${token}"`);
 
-    const reset = await t.graphql(RESET_PASSWORD, { input: { token, password: 'new password!', confirmPassword: 'new password!' } });
+    const reset = await t.graphql(RESET_PASSWORD, {
+      input: { token, password: 'new password!', confirmPassword: 'new password!' },
+    });
     expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess');
     const login = await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'new password!' } });
     expect(login.data.login.__typename).toBe('LoginSuccess');
@@ -55,10 +57,19 @@ describe('the reset flow through Postmark (the real client against a local fake 
   it('hides a Postmark error from the client, logs it with the request id, and the queue retries the send by itself', async () => {
     await signUp(t, { email: 'bob@demo.com' });
     postmark.failWith(422, { ErrorCode: 300, Message: 'Invalid email request' });
-    const failed = await t.graphql(REQUEST_RESET, { email: 'bob@demo.com' }, { headers: { 'x-request-id': 'reset-req-1' } });
+    const failed = await t.graphql(
+      REQUEST_RESET,
+      { email: 'bob@demo.com' },
+      { headers: { 'x-request-id': 'reset-req-1' } },
+    );
     await t.settle();
     expect(failed).toEqual({
-      data: { requestReset: { __typename: 'RequestResetSuccess', message: 'An email has been sent with instructions to reset your password.' } },
+      data: {
+        requestReset: {
+          __typename: 'RequestResetSuccess',
+          message: 'An email has been sent with instructions to reset your password.',
+        },
+      },
     });
     const logged = t.logs.find((line) => line.requestId === 'reset-req-1' && line.level === 50);
     expect(logged?.msg).toBe('Could not send the password reset email (it will be retried)');
@@ -68,12 +79,15 @@ describe('the reset flow through Postmark (the real client against a local fake 
 
     postmark.succeed();
     const attempts = postmark.requests.length;
-    for (let i = 0; i < 300 && postmark.requests.length === attempts; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 300 && postmark.requests.length === attempts; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await t.settle();
     expect(postmark.requests.length).toBe(attempts + 1); // one retry, after a backoff of a few seconds, and no more
     expect(postmark.requests.at(-1)!.body.To).toBe('bob@demo.com');
     const link = /token=([\w-]+)/.exec(postmark.requests.at(-1)!.body.TextBody)![1]!;
-    const reset = await t.graphql(RESET_PASSWORD, { input: { token: link, password: 'after retry', confirmPassword: 'after retry' } });
+    const reset = await t.graphql(RESET_PASSWORD, {
+      input: { token: link, password: 'after retry', confirmPassword: 'after retry' },
+    });
     expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess'); // the retried mail's link is the working one
   });
 });
@@ -90,7 +104,9 @@ describe('the development outbox', () => {
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/password-reset-[0-9a-f]{6}\.eml$/);
     const eml = fs.readFileSync(path.join(dir, files[0]!), 'utf8');
-    expect(eml).toContain('From: Flask Blog <noreply@demo.com>\r\nTo: ada@demo.com\r\nSubject: Password Reset Request\r\n');
+    expect(eml).toContain(
+      'From: Flask Blog <noreply@demo.com>\r\nTo: ada@demo.com\r\nSubject: Password Reset Request\r\n',
+    );
     expect(eml).toContain('To reset your password, visit the following link:\nhttp://front.test/reset?token=abc123\n');
     expect(fs.readFileSync(path.join(dir, files[1]!), 'utf8')).toContain('href="http://front.test/reset?token=abc123"');
     expect(lines.at(-1)).toMatchObject({ subject: 'Password Reset Request', file: path.join(dir, files[0]!) });

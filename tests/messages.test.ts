@@ -17,18 +17,39 @@ describe("the original's messages", () => {
     expect(registered.data.register.message).toBe('Your account has been created! You are now able to log in');
     const { token } = await signUp(t, { username: 'Poster' });
     const as = { token };
-    const updated = await t.graphql(`mutation { updateAccount(input: { username: "Poster2" }) { ... on UpdateAccountSuccess { message } } }`, {}, as);
+    const updated = await t.graphql(
+      `mutation { updateAccount(input: { username: "Poster2" }) { ... on UpdateAccountSuccess { message } } }`,
+      {},
+      as,
+    );
     expect(updated.data.updateAccount.message).toBe('Your account has been updated!');
-    const created = await t.graphql(`mutation { createPost(input: { title: "T", content: "C" }) { ... on CreatePostSuccess { message post { id } } } }`, {}, as);
+    const created = await t.graphql(
+      `mutation { createPost(input: { title: "T", content: "C" }) { ... on CreatePostSuccess { message post { id } } } }`,
+      {},
+      as,
+    );
     expect(created.data.createPost.message).toBe('Your post has been created!');
     const id = created.data.createPost.post.id;
-    const edited = await t.graphql(`mutation ($id: ID!) { updatePost(id: $id, input: { title: "T2" }) { ... on UpdatePostSuccess { message } } }`, { id }, as);
+    const edited = await t.graphql(
+      `mutation ($id: ID!) { updatePost(id: $id, input: { title: "T2" }) { ... on UpdatePostSuccess { message } } }`,
+      { id },
+      as,
+    );
     expect(edited.data.updatePost.message).toBe('Your post has been updated!');
-    const deleted = await t.graphql(`mutation ($id: ID!) { deletePost(id: $id) { ... on DeletePostSuccess { message } } }`, { id }, as);
+    const deleted = await t.graphql(
+      `mutation ($id: ID!) { deletePost(id: $id) { ... on DeletePostSuccess { message } } }`,
+      { id },
+      as,
+    );
     expect(deleted.data.deletePost.message).toBe('Your post has been deleted!');
-    const reset = await t.graphql(`mutation { requestReset(email: "flash@demo.com") { ... on RequestResetSuccess { message } } }`);
+    const reset = await t.graphql(
+      `mutation { requestReset(email: "flash@demo.com") { ... on RequestResetSuccess { message } } }`,
+    );
     expect(reset.data.requestReset.message).toBe('An email has been sent with instructions to reset your password.');
     const anonymous = await t.graphql(`mutation { createPost(input: { title: "T", content: "C" }) { __typename } }`);
-    expect(anonymous.errors?.[0]).toMatchObject({ message: 'Please log in to access this page.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(anonymous.errors?.[0]).toMatchObject({
+      message: 'Please log in to access this page.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -9,15 +9,19 @@ describe('/metrics', () => {
   });
   afterAll(() => t.close());
 
-  const scrape = (token?: string) => t.app.fetch('http://blog.test/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const scrape = (token?: string) =>
+    t.app.fetch('http://blog.test/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('counts requests by operation and outcome, errors by code, and shows the pool and the event loop', async () => {
     await t.graphql('query Feed { posts(first: 2) { edges { node { title } } } }');
     await t.graphql('query Broken { posts(first: 1000) { totalCount } }'); // BAD_USER_INPUT
     const secret = 'value-that-must-not-show';
-    await t.app.fetch(`http://blog.test/graphql?${new URLSearchParams({ query: 'query Get($q: String!) { searchPosts(query: $q) { totalCount } }', variables: JSON.stringify({ q: secret }) })}`, {
-      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
-    });
+    await t.app.fetch(
+      `http://blog.test/graphql?${new URLSearchParams({ query: 'query Get($q: String!) { searchPosts(query: $q) { totalCount } }', variables: JSON.stringify({ q: secret }) })}`,
+      {
+        headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+      },
+    );
     const response = await scrape('scrape-me');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
@@ -49,7 +53,10 @@ describe('when metrics are off', () => {
     expect((await t.app.fetch('http://blog.test/metrics')).status).toBe(404);
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
     expect(loadConfig(production).metrics).toBe(false);
-    expect(loadConfig({ ...production, METRICS: 'true', METRICS_TOKEN: 't' })).toMatchObject({ metrics: true, metricsToken: 't' });
+    expect(loadConfig({ ...production, METRICS: 'true', METRICS_TOKEN: 't' })).toMatchObject({
+      metrics: true,
+      metricsToken: 't',
+    });
     expect(loadConfig({}).metrics).toBe(true);
   });
 });

@@ -66,7 +66,10 @@ describe('the migration runner', () => {
     const dir = copyOfMigrations();
     await migrate({ url: db.url, schema: db.schema, dir });
     fs.mkdirSync(path.join(dir, '99990101000000_add_bio'));
-    fs.writeFileSync(path.join(dir, '99990101000000_add_bio', 'migration.sql'), 'ALTER TABLE "users" ADD COLUMN "bio" TEXT;\n');
+    fs.writeFileSync(
+      path.join(dir, '99990101000000_add_bio', 'migration.sql'),
+      'ALTER TABLE "users" ADD COLUMN "bio" TEXT;\n',
+    );
     expect(await migrate({ url: db.url, schema: db.schema, dir })).toEqual(['99990101000000_add_bio']);
     expect(await db.sql(`SELECT bio FROM users`)).toEqual([]);
   });

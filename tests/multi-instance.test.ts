@@ -81,17 +81,23 @@ afterAll(async () => {
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-it('urql: register, log in, upload, post, subscribe, log out and reset, each request on either instance', { timeout: 120_000 }, async () => {
+it('urql: register, log in, upload, post, subscribe, log out and reset, each request on either instance', {
+  timeout: 120_000,
+}, async () => {
   let token: string | undefined;
   const client = new Client({
     url: `${balancer.url}/graphql`,
     exchanges: [fetchExchange],
     fetchSubscriptions: true,
     requestPolicy: 'network-only',
-    fetchOptions: () => ({ headers: { 'x-graphql-yoga-csrf': 'urql', ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+    fetchOptions: () => ({
+      headers: { 'x-graphql-yoga-csrf': 'urql', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }),
   });
   const credentials = { email: 'urql@demo.com', password: 'exchange all the things' };
-  const registered = await client.mutation(RegisterDocument, { input: { username: 'Urql', ...credentials, confirmPassword: credentials.password } });
+  const registered = await client.mutation(RegisterDocument, {
+    input: { username: 'Urql', ...credentials, confirmPassword: credentials.password },
+  });
   expect(registered.data?.register.__typename).toBe('RegisterSuccess');
   const login = await client.mutation(LoginDocument, { input: credentials });
   if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
@@ -111,12 +117,14 @@ it('urql: register, log in, upload, post, subscribe, log out and reset, each req
     if (result.data?.postChanged.post) titles.push(result.data.postChanged.post.title);
   });
   await new Promise((resolve) => setTimeout(resolve, 500));
-  for (let i = 1; i <= 4; i++) await client.mutation(CreatePostDocument, { input: { title: `Post ${i}`, content: 'Hello' } });
+  for (let i = 1; i <= 4; i++)
+    await client.mutation(CreatePostDocument, { input: { title: `Post ${i}`, content: 'Hello' } });
   await until(() => titles.length === 4, 'four live events');
   expect(titles).toEqual(['Post 1', 'Post 2', 'Post 3', 'Post 4']);
   live.unsubscribe();
   // No stale read on either instance (the response cache is shared through Redis).
-  for (let i = 0; i < 2; i++) expect((await client.query(FeedDocument, { first: 1 })).data?.posts.edges[0]?.node.title).toBe('Post 4');
+  for (let i = 0; i < 2; i++)
+    expect((await client.query(FeedDocument, { first: 1 })).data?.posts.edges[0]?.node.title).toBe('Post 4');
 
   expect((await client.mutation(LogoutDocument, {})).data?.logout.__typename).toBe('LogoutSuccess');
   for (let i = 0; i < 2; i++) expect((await client.query(MeDocument, {})).data?.me).toBeNull(); // revoked everywhere
@@ -127,28 +135,51 @@ it('urql: register, log in, upload, post, subscribe, log out and reset, each req
   expect(requested.data?.requestReset.__typename).toBe('RequestResetSuccess');
   await until(() => postmark.requests.length > sent, 'the reset mail');
   const resetToken = /token=([\w-]+)/.exec(postmark.requests.at(-1)!.body.TextBody)![1]!;
-  const reset = await client.mutation(ResetPasswordDocument, { input: { token: resetToken, password: 'a new password', confirmPassword: 'a new password' } });
+  const reset = await client.mutation(ResetPasswordDocument, {
+    input: { token: resetToken, password: 'a new password', confirmPassword: 'a new password' },
+  });
   expect(reset.data?.resetPassword.__typename).toBe('ResetPasswordSuccess');
-  expect((await client.mutation(LoginDocument, { input: { ...credentials, password: 'a new password' } })).data?.login.__typename).toBe('LoginSuccess');
+  expect(
+    (await client.mutation(LoginDocument, { input: { ...credentials, password: 'a new password' } })).data?.login
+      .__typename,
+  ).toBe('LoginSuccess');
   expect([...balancer.hits.values()].every((count) => count > 3)).toBe(true);
 });
 
 it('Apollo Client: register, log in, upload, post and read through both instances', { timeout: 120_000 }, async () => {
   let token: string | undefined;
-  const auth = new SetContextLink((previous) => ({ headers: { ...previous.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } }));
+  const auth = new SetContextLink((previous) => ({
+    headers: { ...previous.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  }));
   const client = new ApolloClient({
-    link: ApolloLink.from([auth, new UploadHttpLink({ uri: `${balancer.url}/graphql`, headers: { 'apollo-require-preflight': 'true' } })]),
+    link: ApolloLink.from([
+      auth,
+      new UploadHttpLink({ uri: `${balancer.url}/graphql`, headers: { 'apollo-require-preflight': 'true' } }),
+    ]),
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
-  const input = { username: 'Apollo', email: 'apollo@demo.com', password: 'moon landing', confirmPassword: 'moon landing' };
-  expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe('RegisterSuccess');
-  const login = await client.mutate({ mutation: LoginDocument, variables: { input: { email: input.email, password: input.password } } });
+  const input = {
+    username: 'Apollo',
+    email: 'apollo@demo.com',
+    password: 'moon landing',
+    confirmPassword: 'moon landing',
+  };
+  expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe(
+    'RegisterSuccess',
+  );
+  const login = await client.mutate({
+    mutation: LoginDocument,
+    variables: { input: { email: input.email, password: input.password } },
+  });
   if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
   token = login.data.login.token;
   const picture = new File([new Uint8Array(await image(60, 60, 'jpeg'))], 'me.jpg', { type: 'image/jpeg' });
   const upload = await client.mutate({ mutation: UpdateAccountDocument, variables: { input: { picture } } });
   expect(upload.data?.updateAccount.__typename).toBe('UpdateAccountSuccess');
-  const created = await client.mutate({ mutation: CreatePostDocument, variables: { input: { title: 'From Apollo', content: 'Hi' } } });
+  const created = await client.mutate({
+    mutation: CreatePostDocument,
+    variables: { input: { title: 'From Apollo', content: 'Hi' } },
+  });
   expect(created.data?.createPost.__typename).toBe('CreatePostSuccess');
   for (let i = 0; i < 2; i++) {
     const feed = await client.query({ query: FeedDocument, variables: { first: 1 }, fetchPolicy: 'network-only' });

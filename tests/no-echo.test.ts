@@ -50,7 +50,9 @@ function marked(type: GraphQLInputType, text: string, everywhere: boolean): unkn
   if (isNonNullType(type)) return marked(type.ofType, text, everywhere);
   if (isListType(type)) return [marked(type.ofType, text, everywhere)];
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, marked(field.type, text, everywhere)]));
+    return Object.fromEntries(
+      Object.values(type.getFields()).map((field) => [field.name, marked(field.type, text, everywhere)]),
+    );
   }
   const name = getNamedType(type).name;
   return everywhere || !(name in PLAIN) ? text : PLAIN[name];
@@ -59,7 +61,9 @@ function marked(type: GraphQLInputType, text: string, everywhere: boolean): unkn
 function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (value && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([key, inner]) => `${key}: ${literal(inner)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, inner]) => `${key}: ${literal(inner)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -82,7 +86,10 @@ function requests(kind: string, field: GraphQLField<unknown, unknown>, text: str
       const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
       const inline = values.filter(([, value]) => value !== null).map(([name, value]) => `${name}: ${literal(value)}`);
       return [
-        { query: `${kind} Op(${declared}) { ${field.name}(${passed})${selection} }`, variables: Object.fromEntries(values) },
+        {
+          query: `${kind} Op(${declared}) { ${field.name}(${passed})${selection} }`,
+          variables: Object.fromEntries(values),
+        },
         { query: `${kind} { ${field.name}(${inline.join(', ')})${selection} }`, variables: {} },
       ];
     });
@@ -113,9 +120,13 @@ describe('no response repeats a value the client sent', () => {
       body: JSON.stringify({ query: '{ __typename }', operationName: `<b>${MARKER}</b>` }),
     });
     expect(await response.text()).not.toContain(MARKER);
-    const scalars = Object.values(schema.getTypeMap()).filter((type) => isScalarType(type) && !type.name.startsWith('__'));
+    const scalars = Object.values(schema.getTypeMap()).filter(
+      (type) => isScalarType(type) && !type.name.startsWith('__'),
+    );
     for (const scalar of scalars) {
-      const body = JSON.stringify(await t.graphql(`query ($v: ${scalar.name}) { __typename }`, { v: { [MARKER]: MARKER } }));
+      const body = JSON.stringify(
+        await t.graphql(`query ($v: ${scalar.name}) { __typename }`, { v: { [MARKER]: MARKER } }),
+      );
       expect(body, scalar.name).not.toContain(MARKER);
     }
     expect(JSON.stringify(await t.graphql(`{ posts(first: "${MARKER}) }`))).not.toContain(MARKER);

@@ -26,17 +26,20 @@ describe('every picture storage keeps the same promises', () => {
     ['local folder', async () => localPictureStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-')))],
     ['S3 bucket', async () => s3PictureStorage(await s3.bucket('conformance'))],
   ];
-  it.each(storages)('%s: save, read back, remove; an absent picture reads as null and removes without error', async (_name, make) => {
-    const storage = await make();
-    const bytes = new Uint8Array([1, 2, 3, 4]);
-    await storage.save('0123456789abcdef.png', bytes);
-    expect(new Uint8Array((await storage.read('0123456789abcdef.png'))!)).toEqual(bytes);
-    expect(await storage.read('fedcba9876543210.png')).toBeNull();
-    await storage.remove('0123456789abcdef.png');
-    await storage.remove('0123456789abcdef.png');
-    expect(await storage.read('0123456789abcdef.png')).toBeNull();
-    storage.close?.();
-  });
+  it.each(storages)(
+    '%s: save, read back, remove; an absent picture reads as null and removes without error',
+    async (_name, make) => {
+      const storage = await make();
+      const bytes = new Uint8Array([1, 2, 3, 4]);
+      await storage.save('0123456789abcdef.png', bytes);
+      expect(new Uint8Array((await storage.read('0123456789abcdef.png'))!)).toEqual(bytes);
+      expect(await storage.read('fedcba9876543210.png')).toBeNull();
+      await storage.remove('0123456789abcdef.png');
+      await storage.remove('0123456789abcdef.png');
+      expect(await storage.read('0123456789abcdef.png')).toBeNull();
+      storage.close?.();
+    },
+  );
 });
 
 describe('two instances over one database and one bucket', () => {
@@ -52,7 +55,12 @@ describe('two instances over one database and one bucket', () => {
 
   it('serves a picture uploaded through one instance from the other; a replacement removes the old object', async () => {
     const ada = await signUp(a);
-    const first = await a.upload(UPDATE, { input: { picture: null } }, { 'input.picture': file(await image(200, 100, 'png'), 'me.png') }, { token: ada.token });
+    const first = await a.upload(
+      UPDATE,
+      { input: { picture: null } },
+      { 'input.picture': file(await image(200, 100, 'png'), 'me.png') },
+      { token: ada.token },
+    );
     const firstUrl: string = first.data.updateAccount.user.imageUrl;
     const firstName = firstUrl.split('/').pop()!;
     expect(firstUrl).toBe(`${PUBLIC_URL}/pictures/${firstName}`);
@@ -64,7 +72,12 @@ describe('two instances over one database and one bucket', () => {
     const bytes = new Uint8Array(await served.arrayBuffer());
     expect(bytes.length).toBeGreaterThan(0);
 
-    const second = await b.upload(UPDATE, { input: { picture: null } }, { 'input.picture': file(await image(50, 50, 'jpeg'), 'me.jpg') }, { token: ada.token });
+    const second = await b.upload(
+      UPDATE,
+      { input: { picture: null } },
+      { 'input.picture': file(await image(50, 50, 'jpeg'), 'me.jpg') },
+      { token: ada.token },
+    );
     const secondName = second.data.updateAccount.user.imageUrl.split('/').pop();
     expect(secondName).toMatch(/^[0-9a-f]{16}\.jpg$/);
     expect(await s3.keys('pictures')).toEqual([secondName]);
@@ -92,7 +105,10 @@ describe('a bucket that refuses the upload', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(result)).not.toMatch(/no-such-bucket|NoSuchBucket/);
     const user = await t.prisma.user.findFirstOrThrow();
-    expect({ username: user.username, imageFile: user.imageFile }).toEqual({ username: 'Ada', imageFile: 'default.jpg' });
+    expect({ username: user.username, imageFile: user.imageFile }).toEqual({
+      username: 'Ada',
+      imageFile: 'default.jpg',
+    });
   });
 });
 
@@ -101,7 +117,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PICTURE_STORAGE: 's3' })).toThrow(/S3_BUCKET/);
     expect(() => loadConfig({ PICTURE_STORAGE: 's3', S3_BUCKET: 'b1b', S3_ACCESS_KEY_ID: 'x' })).toThrow(/go together/);
     expect(() => loadConfig({ PICTURE_STORAGE: 'ftp' })).toThrow(/PICTURE_STORAGE/);
-    const config = loadConfig({ PICTURE_STORAGE: 's3', S3_BUCKET: 'pics', S3_ENDPOINT: 'http://127.0.0.1:9000', PICTURES_PUBLIC_URL: 'https://cdn.example.com/p' });
+    const config = loadConfig({
+      PICTURE_STORAGE: 's3',
+      S3_BUCKET: 'pics',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      PICTURES_PUBLIC_URL: 'https://cdn.example.com/p',
+    });
     expect(config.s3).toMatchObject({ bucket: 'pics', forcePathStyle: true, credentials: undefined });
     expect(config.picturesPublicUrl).toBe('https://cdn.example.com/p/');
   });

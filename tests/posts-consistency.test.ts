@@ -23,9 +23,14 @@ describe('concurrent writes', () => {
         { title: `A${round}`, content: `written by A in round ${round}` },
         { title: `B${round}`, content: `written by B in round ${round}` },
       ];
-      const results = await Promise.all(edits.map((input) => t.graphql(UPDATE_POST, { id, input }, { token: ada.token })));
+      const results = await Promise.all(
+        edits.map((input) => t.graphql(UPDATE_POST, { id, input }, { token: ada.token })),
+      );
       for (const result of results) expect(result.data.updatePost.__typename).toBe('UpdatePostSuccess');
-      const stored = await t.prisma.post.findUniqueOrThrow({ where: { id: post!.id }, select: { title: true, content: true } });
+      const stored = await t.prisma.post.findUniqueOrThrow({
+        where: { id: post!.id },
+        select: { title: true, content: true },
+      });
       expect(edits).toContainEqual(stored);
     }
   });

@@ -25,7 +25,8 @@ async function publish(account: Account, title = 'Hello', content = 'World') {
   return result.post;
 }
 
-const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions?.code;
+const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  result.errors?.[0]?.extensions?.code;
 
 describe('createPost', () => {
   it('publishes as the signed-in user and returns the post with its author', async () => {
@@ -46,23 +47,47 @@ describe('createPost', () => {
 
   it.each([
     [{ title: '', content: 'x' }, [{ field: 'title', message: 'This field is required.' }]],
-    [{ title: '  \n ', content: ' \t ' }, [
-      { field: 'title', message: 'This field is required.' },
-      { field: 'content', message: 'This field is required.' },
-    ]],
-    [{ title: 'x'.repeat(101), content: 'x' }, [{ field: 'title', message: 'Field cannot be longer than 100 characters.' }]],
-    [{ title: 'ok', content: 'x'.repeat(50_001) }, [{ field: 'content', message: 'Field cannot be longer than 50000 characters.' }]],
-    [{ title: 'nul\u0000', content: 'bell\u0007' }, [
-      { field: 'title', message: 'Field must not contain control characters.' },
-      { field: 'content', message: 'Field must not contain control characters.' },
-    ]],
-    [{ title: 'two\nlines', content: 'x' }, [{ field: 'title', message: 'Field must not contain control characters.' }]],
-    [{ title: 'evil\u202Egnp.exe', content: 'x' }, [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }]],
-    [{ title: 'zero\u200Bwidth', content: 'x' }, [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }]],
-    [{ title: 'half\uDC00', content: 'half\uD800' }, [
-      { field: 'title', message: 'Field must be valid Unicode text.' },
-      { field: 'content', message: 'Field must be valid Unicode text.' },
-    ]],
+    [
+      { title: '  \n ', content: ' \t ' },
+      [
+        { field: 'title', message: 'This field is required.' },
+        { field: 'content', message: 'This field is required.' },
+      ],
+    ],
+    [
+      { title: 'x'.repeat(101), content: 'x' },
+      [{ field: 'title', message: 'Field cannot be longer than 100 characters.' }],
+    ],
+    [
+      { title: 'ok', content: 'x'.repeat(50_001) },
+      [{ field: 'content', message: 'Field cannot be longer than 50000 characters.' }],
+    ],
+    [
+      { title: 'nul\u0000', content: 'bell\u0007' },
+      [
+        { field: 'title', message: 'Field must not contain control characters.' },
+        { field: 'content', message: 'Field must not contain control characters.' },
+      ],
+    ],
+    [
+      { title: 'two\nlines', content: 'x' },
+      [{ field: 'title', message: 'Field must not contain control characters.' }],
+    ],
+    [
+      { title: 'evil\u202Egnp.exe', content: 'x' },
+      [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }],
+    ],
+    [
+      { title: 'zero\u200Bwidth', content: 'x' },
+      [{ field: 'title', message: 'Field must not contain invisible or text-direction characters.' }],
+    ],
+    [
+      { title: 'half\uDC00', content: 'half\uD800' },
+      [
+        { field: 'title', message: 'Field must be valid Unicode text.' },
+        { field: 'content', message: 'Field must be valid Unicode text.' },
+      ],
+    ],
   ])('refuses %o and stores nothing', async (input, fieldErrors) => {
     const ada = await signUp(t);
     expect(await create(ada, input)).toEqual({ __typename: 'ValidationError', fieldErrors });
@@ -106,7 +131,11 @@ describe('updatePost', () => {
     const ada = await signUp(t, { username: 'Ada' });
     const post = await publish(ada);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const result = await t.graphql(UPDATE_POST, { id: post.id, input: { title: 'Edited', content: 'New words' } }, { token: ada.token });
+    const result = await t.graphql(
+      UPDATE_POST,
+      { id: post.id, input: { title: 'Edited', content: 'New words' } },
+      { token: ada.token },
+    );
     const updated = result.data.updatePost.post;
     expect(updated).toMatchObject({ id: post.id, title: 'Edited', content: 'New words', datePosted: post.datePosted });
     expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(post.updatedAt).getTime());
@@ -136,26 +165,36 @@ describe('who may change a post', () => {
     ['deletePost', DELETE_POST, {}],
   ] as const;
 
-  it.each(mutations)('%s: anonymous is UNAUTHENTICATED, before the post is even looked up', async (_name, mutation, extra) => {
-    const result = await t.graphql(mutation, { id: globalId('Post', 999), ...extra });
-    expect(codeOf(result)).toBe('UNAUTHENTICATED');
-  });
+  it.each(mutations)(
+    '%s: anonymous is UNAUTHENTICATED, before the post is even looked up',
+    async (_name, mutation, extra) => {
+      const result = await t.graphql(mutation, { id: globalId('Post', 999), ...extra });
+      expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    },
+  );
 
-  it.each(mutations)("%s: a missing post is NOT_FOUND, someone else's is FORBIDDEN, in that order", async (_name, mutation, extra) => {
-    const ada = await signUp(t, { username: 'Ada' });
-    const bob = await signUp(t, { username: 'Bob' });
-    const post = await publish(ada, 'Mine', 'All mine');
-    const missing = await t.graphql(mutation, { id: globalId('Post', 424242), ...extra }, { token: bob.token });
-    expect(missing.errors).toEqual([
-      expect.objectContaining({ message: 'That post does not exist.', extensions: { code: 'NOT_FOUND' } }),
-    ]);
-    // Even invalid input on someone else's post is FORBIDDEN: ownership is checked first, as in the original.
-    const forbidden = await t.graphql(mutation, { id: post.id, input: { title: '' }, ...extra }, { token: bob.token });
-    expect(forbidden.errors).toEqual([
-      expect.objectContaining({ message: 'You can only change your own posts.', extensions: { code: 'FORBIDDEN' } }),
-    ]);
-    expect(await t.prisma.post.findFirstOrThrow()).toMatchObject({ title: 'Mine', content: 'All mine' });
-  });
+  it.each(mutations)(
+    "%s: a missing post is NOT_FOUND, someone else's is FORBIDDEN, in that order",
+    async (_name, mutation, extra) => {
+      const ada = await signUp(t, { username: 'Ada' });
+      const bob = await signUp(t, { username: 'Bob' });
+      const post = await publish(ada, 'Mine', 'All mine');
+      const missing = await t.graphql(mutation, { id: globalId('Post', 424242), ...extra }, { token: bob.token });
+      expect(missing.errors).toEqual([
+        expect.objectContaining({ message: 'That post does not exist.', extensions: { code: 'NOT_FOUND' } }),
+      ]);
+      // Even invalid input on someone else's post is FORBIDDEN: ownership is checked first, as in the original.
+      const forbidden = await t.graphql(
+        mutation,
+        { id: post.id, input: { title: '' }, ...extra },
+        { token: bob.token },
+      );
+      expect(forbidden.errors).toEqual([
+        expect.objectContaining({ message: 'You can only change your own posts.', extensions: { code: 'FORBIDDEN' } }),
+      ]);
+      expect(await t.prisma.post.findFirstOrThrow()).toMatchObject({ title: 'Mine', content: 'All mine' });
+    },
+  );
 
   it.each(mutations)('%s: an ID of another type is BAD_USER_INPUT', async (_name, mutation, extra) => {
     const ada = await signUp(t);
@@ -199,9 +238,21 @@ describe('feeds after writes', () => {
         adaCount: result.data.user.postCount,
       };
     };
-    expect(await view()).toEqual({ feed: ['Three', 'Two', 'One'], total: 3, ada: ['Three', 'One'], adaTotal: 2, adaCount: 2 });
+    expect(await view()).toEqual({
+      feed: ['Three', 'Two', 'One'],
+      total: 3,
+      ada: ['Three', 'One'],
+      adaTotal: 2,
+      adaCount: 2,
+    });
     await t.graphql(UPDATE_POST, { id: first.id, input: { title: 'One, edited' } }, { token: ada.token });
     await t.graphql(DELETE_POST, { id: third.id }, { token: ada.token });
-    expect(await view()).toEqual({ feed: ['Two', 'One, edited'], total: 2, ada: ['One, edited'], adaTotal: 1, adaCount: 1 });
+    expect(await view()).toEqual({
+      feed: ['Two', 'One, edited'],
+      total: 2,
+      ada: ['One, edited'],
+      adaTotal: 1,
+      adaCount: 1,
+    });
   });
 });

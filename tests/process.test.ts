@@ -33,14 +33,16 @@ async function graphql(port: number, query: string, variables: Record<string, un
   return (await response.json()).data;
 }
 
-const totalPosts = async (port: number): Promise<number> => (await graphql(port, '{ posts { totalCount } }')).posts.totalCount;
+const totalPosts = async (port: number): Promise<number> =>
+  (await graphql(port, '{ posts { totalCount } }')).posts.totalCount;
 
 /** The newest reset link in the development outbox, once it appears. */
 async function tokenFromOutbox(): Promise<string> {
   const outbox = path.join(dataDir, 'outbox');
   for (let i = 0; i < 100; i++) {
     const mails = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((name) => name.endsWith('.eml')) : [];
-    if (mails.length) return /token=([\w-]+)/.exec(fs.readFileSync(path.join(outbox, mails.sort().at(-1)!), 'utf8'))![1]!;
+    if (mails.length)
+      return /token=([\w-]+)/.exec(fs.readFileSync(path.join(outbox, mails.sort().at(-1)!), 'utf8'))![1]!;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('No mail reached the outbox');
@@ -55,7 +57,11 @@ describe('the server process', { timeout: 240_000 }, () => {
     // A person resets a demo account's password with the link from the development outbox.
     await graphql(first.port, 'mutation { requestReset(email: "coreyms@demo.com") { __typename } }');
     const token = await tokenFromOutbox();
-    const reset = await graphql(first.port, 'mutation ($token: String!) { resetPassword(input: { token: $token, password: "a new password", confirmPassword: "a new password" }) { __typename } }', { token });
+    const reset = await graphql(
+      first.port,
+      'mutation ($token: String!) { resetPassword(input: { token: $token, password: "a new password", confirmPassword: "a new password" }) { __typename } }',
+      { token },
+    );
     expect(reset.resetPassword.__typename).toBe('ResetPasswordSuccess');
 
     // A request whose body is still arriving when the signal comes must still be answered.
@@ -79,7 +85,10 @@ describe('the server process', { timeout: 240_000 }, () => {
     const second = await startServer();
     await waitForReady(second);
     expect(await totalPosts(second.port)).toBe(25); // kept, and not seeded twice
-    const login = await graphql(second.port, 'mutation { login(input: { email: "coreyms@demo.com", password: "a new password" }) { __typename } }');
+    const login = await graphql(
+      second.port,
+      'mutation { login(input: { email: "coreyms@demo.com", password: "a new password" }) { __typename } }',
+    );
     expect(login.login.__typename).toBe('LoginSuccess'); // the reset survived the restart
     expect(second.output()).not.toContain('Loaded the demo blog');
 

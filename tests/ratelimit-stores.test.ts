@@ -4,7 +4,12 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
-import { memoryRateLimiter, postgresRateLimiter, type RateLimiter, redisRateLimiter } from '../src/modules/ratelimit/limiter.ts';
+import {
+  memoryRateLimiter,
+  postgresRateLimiter,
+  type RateLimiter,
+  redisRateLimiter,
+} from '../src/modules/ratelimit/limiter.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
@@ -34,7 +39,10 @@ const sharedPair: Record<string, () => Promise<[RateLimiter, RateLimiter]>> = {
     const prefix = `test:${randomBytes(4).toString('hex')}:`;
     return [await redisRateLimiter(REDIS_URL, prefix), await redisRateLimiter(REDIS_URL, prefix)];
   },
-  postgres: async () => [postgresRateLimiter(pgDatabase.url, pgDatabase.schema), postgresRateLimiter(pgDatabase.url, pgDatabase.schema)],
+  postgres: async () => [
+    postgresRateLimiter(pgDatabase.url, pgDatabase.schema),
+    postgresRateLimiter(pgDatabase.url, pgDatabase.schema),
+  ],
 };
 async function open(store: () => Promise<RateLimiter>) {
   const limiter = await store();
@@ -43,8 +51,12 @@ async function open(store: () => Promise<RateLimiter>) {
 }
 
 beforeAll(async () => {
-  for (const [name, url, port] of [['Redis', REDIS_URL, 6379], ['PostgreSQL', POSTGRES_SERVER_URL, 5432]] as const) {
-    if (!(await reachable(url, port))) throw new Error(`${name} must be running at ${url} for the shared rate-limit tests (.ci/run starts it)`);
+  for (const [name, url, port] of [
+    ['Redis', REDIS_URL, 6379],
+    ['PostgreSQL', POSTGRES_SERVER_URL, 5432],
+  ] as const) {
+    if (!(await reachable(url, port)))
+      throw new Error(`${name} must be running at ${url} for the shared rate-limit tests (.ci/run starts it)`);
   }
   pgDatabase = await createTestDatabase(POSTGRES_SERVER_URL);
   await migrate({ url: pgDatabase.url, schema: pgDatabase.schema });
@@ -110,7 +122,9 @@ describe('the memory store stays bounded', () => {
     const baseline = heap();
     for (let i = 0; i < 100_000; i += 1000) {
       await Promise.all(
-        Array.from({ length: 1000 }, (_, j) => limiter.consume([{ key: `register:email:${i + j}@spray.example`, limit: 5, windowMs: 1000 }])),
+        Array.from({ length: 1000 }, (_, j) =>
+          limiter.consume([{ key: `register:email:${i + j}@spray.example`, limit: 5, windowMs: 1000 }]),
+        ),
       );
     }
     const full = heap();

@@ -54,7 +54,18 @@ describe('registration and reset budgets under concurrency', () => {
   it('30 simultaneous registrations from one IP: at most 10 are looked at', async () => {
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        t.graphql(REGISTER, { input: { username: `racer${i}`, email: `r${i}@demo.com`, password: 'long enough', confirmPassword: 'long enough' } }, { ip: '198.51.100.8' }),
+        t.graphql(
+          REGISTER,
+          {
+            input: {
+              username: `racer${i}`,
+              email: `r${i}@demo.com`,
+              password: 'long enough',
+              confirmPassword: 'long enough',
+            },
+          },
+          { ip: '198.51.100.8' },
+        ),
       ),
     );
     const limited = outcomes.filter((outcome) => outcome.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
@@ -66,7 +77,11 @@ describe('registration and reset budgets under concurrency', () => {
     await signUp(t, { email: 'ada@demo.com' });
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        t.graphql(`mutation { requestReset(email: "ada@demo.com") { __typename } }`, {}, { ip: `198.51.100.${100 + i}` }),
+        t.graphql(
+          `mutation { requestReset(email: "ada@demo.com") { __typename } }`,
+          {},
+          { ip: `198.51.100.${100 + i}` },
+        ),
       ),
     );
     await t.settle();
@@ -77,7 +92,18 @@ describe('registration and reset budgets under concurrency', () => {
 describe('registration', () => {
   it('allows 10 attempts per IP an hour', async () => {
     const register = (i: number) =>
-      t.graphql(REGISTER, { input: { username: `user${i}`, email: `u${i}@demo.com`, password: 'long enough', confirmPassword: 'long enough' } }, { ip: '198.51.100.7' });
+      t.graphql(
+        REGISTER,
+        {
+          input: {
+            username: `user${i}`,
+            email: `u${i}@demo.com`,
+            password: 'long enough',
+            confirmPassword: 'long enough',
+          },
+        },
+        { ip: '198.51.100.7' },
+      );
     for (let i = 0; i < 10; i++) expect((await register(i)).data.register.__typename).toBe('RegisterSuccess');
     expect((await register(10)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(await t.prisma.user.count()).toBe(10);
@@ -88,12 +114,16 @@ describe('the general mutation budget', () => {
   it('refuses mutations past the per-IP budget before they run; queries are not counted', async () => {
     const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });
     try {
-      const logout = () => tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.50' });
+      const logout = () =>
+        tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.50' });
       for (let i = 0; i < 3; i++) expect((await logout()).errors).toBeUndefined();
       const refused = await logout();
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await tight.graphql(`{ posts { totalCount } }`, {}, { ip: '192.0.2.50' })).errors).toBeUndefined();
-      expect((await tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.51' })).errors).toBeUndefined();
+      expect(
+        (await tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.51' }))
+          .errors,
+      ).toBeUndefined();
     } finally {
       await tight.close();
     }
@@ -104,7 +134,11 @@ describe('client addresses', () => {
   it('ignore X-Forwarded-For unless a trusted proxy is configured', async () => {
     await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
     const spoofed = (i: number) =>
-      t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'nope nope' } }, { ip: '198.51.100.1', headers: { 'x-forwarded-for': `10.9.9.${i}` } });
+      t.graphql(
+        LOGIN,
+        { input: { email: 'ada@demo.com', password: 'nope nope' } },
+        { ip: '198.51.100.1', headers: { 'x-forwarded-for': `10.9.9.${i}` } },
+      );
     for (let i = 0; i < 5; i++) await spoofed(i);
     expect((await spoofed(99)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED'); // the header changed nothing
 
@@ -112,7 +146,11 @@ describe('client addresses', () => {
     try {
       await signUp(proxied, { email: 'ada@demo.com', password: 'the right one' });
       const via = (client: string) =>
-        proxied.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'nope nope' } }, { ip: '127.0.0.1', headers: { 'x-forwarded-for': `6.6.6.6, ${client}` } });
+        proxied.graphql(
+          LOGIN,
+          { input: { email: 'ada@demo.com', password: 'nope nope' } },
+          { ip: '127.0.0.1', headers: { 'x-forwarded-for': `6.6.6.6, ${client}` } },
+        );
       for (let i = 0; i < 5; i++) await via('192.0.2.77');
       expect((await via('192.0.2.77')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
       expect((await via('192.0.2.78')).data.login.__typename).toBe('LoginFailedError'); // a different client
@@ -121,4 +159,3 @@ describe('client addresses', () => {
     }
   });
 });
-

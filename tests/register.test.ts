@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const valid = { username: 'Corey', email: 'corey@demo.com', password: 'secret-password', confirmPassword: 'secret-password' };
+const valid = {
+  username: 'Corey',
+  email: 'corey@demo.com',
+  password: 'secret-password',
+  confirmPassword: 'secret-password',
+};
 
 async function register(input: Partial<typeof valid>) {
   const result = await t.graphql(REGISTER, { input: { ...valid, ...input } });
@@ -60,31 +65,55 @@ describe('register', () => {
     [{ email: 'x@localhost' }, [{ field: 'email', message: 'Invalid email address.' }]],
     [{ email: 'x@a..com' }, [{ field: 'email', message: 'Invalid email address.' }]],
     [{ email: 'x y@demo.com' }, [{ field: 'email', message: 'Invalid email address.' }]],
-    [{ email: `${'a'.repeat(109)}@example.com` }, [{ field: 'email', message: 'Field cannot be longer than 120 characters.' }]],
-    [{ password: '', confirmPassword: '' }, [
-      { field: 'password', message: 'This field is required.' },
-      { field: 'confirmPassword', message: 'This field is required.' },
-    ]],
-    [{ password: '   ', confirmPassword: '   ' }, [
-      { field: 'password', message: 'This field is required.' },
-      { field: 'confirmPassword', message: 'This field is required.' },
-    ]],
-    [{ password: 'short', confirmPassword: 'short' }, [{ field: 'password', message: 'Field must be at least 8 characters long.' }]],
-    [{ password: 'é'.repeat(40), confirmPassword: 'é'.repeat(40) }, [{ field: 'password', message: 'Field cannot be longer than 72 bytes.' }]],
-    [{ confirmPassword: 'something else' }, [{ field: 'confirmPassword', message: 'Field must be equal to password.' }]],
+    [
+      { email: `${'a'.repeat(109)}@example.com` },
+      [{ field: 'email', message: 'Field cannot be longer than 120 characters.' }],
+    ],
+    [
+      { password: '', confirmPassword: '' },
+      [
+        { field: 'password', message: 'This field is required.' },
+        { field: 'confirmPassword', message: 'This field is required.' },
+      ],
+    ],
+    [
+      { password: '   ', confirmPassword: '   ' },
+      [
+        { field: 'password', message: 'This field is required.' },
+        { field: 'confirmPassword', message: 'This field is required.' },
+      ],
+    ],
+    [
+      { password: 'short', confirmPassword: 'short' },
+      [{ field: 'password', message: 'Field must be at least 8 characters long.' }],
+    ],
+    [
+      { password: 'é'.repeat(40), confirmPassword: 'é'.repeat(40) },
+      [{ field: 'password', message: 'Field cannot be longer than 72 bytes.' }],
+    ],
+    [
+      { confirmPassword: 'something else' },
+      [{ field: 'confirmPassword', message: 'Field must be equal to password.' }],
+    ],
   ])('refuses %o with the original messages', async (input, expected) => {
     expect(await fieldErrors(input)).toEqual(expected);
     expect(await t.prisma.user.count()).toBe(0);
   });
 
-  it.each(['ad\u200Bmin', '\u202Enimda', 'ad\uFEFFmin', 'ad\u2060min', 'ad\u2066min', 'a\u3164b', 'ad\u00ADmin', 'ad\u2028min'])(
-    'refuses the username %j, which would look like another, with a field error',
-    async (username) => {
-      expect(await fieldErrors({ username })).toEqual([
-        { field: 'username', message: 'Field must not contain invisible or text-direction characters.' },
-      ]);
-    },
-  );
+  it.each([
+    'ad\u200Bmin',
+    '\u202Enimda',
+    'ad\uFEFFmin',
+    'ad\u2060min',
+    'ad\u2066min',
+    'a\u3164b',
+    'ad\u00ADmin',
+    'ad\u2028min',
+  ])('refuses the username %j, which would look like another, with a field error', async (username) => {
+    expect(await fieldErrors({ username })).toEqual([
+      { field: 'username', message: 'Field must not contain invisible or text-direction characters.' },
+    ]);
+  });
 
   it('accepts letters of any script, as the original did (Cyrillic, accents, CJK)', async () => {
     for (const [i, username] of ['Алиса', 'José', '李小龍', 'Zoë Ann'].entries()) {
@@ -94,7 +123,9 @@ describe('register', () => {
 
   it('accepts international domain names and a 120-character email', async () => {
     expect((await register({ email: 'ada@bücher.example' })).__typename).toBe('RegisterSuccess');
-    expect((await register({ username: 'Long', email: `${'a'.repeat(108)}@example.com` })).__typename).toBe('RegisterSuccess');
+    expect((await register({ username: 'Long', email: `${'a'.repeat(108)}@example.com` })).__typename).toBe(
+      'RegisterSuccess',
+    );
   });
 
   it('reports every failing field at once, and a summary message for simple clients', async () => {
@@ -130,7 +161,9 @@ describe('register', () => {
     ]);
     expect(results.map((result) => result.__typename).sort()).toEqual(['RegisterSuccess', 'ValidationError']);
     const loser = results.find((result) => result.__typename === 'ValidationError');
-    expect(loser.fieldErrors).toEqual([{ field: 'username', message: 'That username is taken. Please choose a different one.' }]);
+    expect(loser.fieldErrors).toEqual([
+      { field: 'username', message: 'That username is taken. Please choose a different one.' },
+    ]);
     expect(await t.prisma.user.count({ where: { username: 'Racer' } })).toBe(1);
   });
 

@@ -18,7 +18,10 @@ beforeAll(async () => {
   token = member.token;
   userId = member.id;
   const author = await t.prisma.user.findUniqueOrThrow({ where: { username: 'Member' } });
-  ownPost = globalId('Post', (await t.prisma.post.create({ data: { title: 'Mine', content: 'x', authorId: author.id } })).id);
+  ownPost = globalId(
+    'Post',
+    (await t.prisma.post.create({ data: { title: 'Mine', content: 'x', authorId: author.id } })).id,
+  );
 });
 afterAll(() => t.close());
 

@@ -148,8 +148,14 @@ describe('resetPassword', () => {
     await signUp(t, { email: 'ada@demo.com' });
     await requestReset('ada@demo.com');
     const token = tokenIn(t.sent[0]!.text);
-    const results = await Promise.all([resetPassword(token, 'first new password'), resetPassword(token, 'second new password')]);
-    expect(results.map((result) => result.__typename).sort()).toEqual(['InvalidResetTokenError', 'ResetPasswordSuccess']);
+    const results = await Promise.all([
+      resetPassword(token, 'first new password'),
+      resetPassword(token, 'second new password'),
+    ]);
+    expect(results.map((result) => result.__typename).sort()).toEqual([
+      'InvalidResetTokenError',
+      'ResetPasswordSuccess',
+    ]);
     const winner = results[0]!.__typename === 'ResetPasswordSuccess' ? 'first new password' : 'second new password';
     expect(await login('ada@demo.com', winner)).toBe('LoginSuccess');
   });

@@ -18,7 +18,11 @@ import { startTestApp, type TestApp } from './helpers/test-app.ts';
 const FEED = `query Feed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }`;
 const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { ... on CreatePostSuccess { post { id } } } }`;
 
-const memoryCache = (): ResponseCacheOptions => ({ cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: 60_000 });
+const memoryCache = (): ResponseCacheOptions => ({
+  cache: memoryResponseCache(),
+  version: memoryDataVersion(),
+  ttlMs: 60_000,
+});
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,7 +43,8 @@ async function read(app: TestApp, query: string, variables: Record<string, unkno
 describe('the response cache', () => {
   it('answers a repeated anonymous read without SQL, keyed by its variables', async () => {
     const ada = await signUp(t, { username: 'Ada' });
-    for (let i = 0; i < 3; i++) await t.graphql(CREATE, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
+    for (let i = 0; i < 3; i++)
+      await t.graphql(CREATE, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
     const first = await read(t, FEED, { first: 2 });
     expect(first.statements).toBeGreaterThan(0);
     const again = await read(t, FEED, { first: 2 });
@@ -72,7 +77,8 @@ describe('the response cache', () => {
     const ada = await signUp(t, { username: 'Ada' });
     const feed = async () => (await t.graphql(FEED)).data.posts;
     const totalOnly = async () => (await t.graphql(`{ posts { totalCount } }`)).data.posts.totalCount;
-    const userPage = async (username: string) => (await t.graphql(`query ($u: String!) { user(username: $u) { username } }`, { u: username })).data.user;
+    const userPage = async (username: string) =>
+      (await t.graphql(`query ($u: String!) { user(username: $u) { username } }`, { u: username })).data.user;
 
     expect((await feed()).edges).toEqual([]); // cached while empty
     expect(await totalOnly()).toBe(0);
@@ -82,7 +88,11 @@ describe('the response cache', () => {
     expect((await feed()).edges.map((edge: any) => edge.node.title)).toEqual(['First']);
     expect(await totalOnly()).toBe(1);
 
-    await t.graphql(`mutation ($id: ID!) { updatePost(id: $id, input: { title: "Edited" }) { __typename } }`, { id }, { token: ada.token });
+    await t.graphql(
+      `mutation ($id: ID!) { updatePost(id: $id, input: { title: "Edited" }) { __typename } }`,
+      { id },
+      { token: ada.token },
+    );
     expect((await feed()).edges[0].node.title).toBe('Edited');
     await t.graphql(`mutation { updateAccount(input: { username: "Ada2" }) { __typename } }`, {}, { token: ada.token });
     expect((await feed()).edges[0].node.author.username).toBe('Ada2');
@@ -103,7 +113,15 @@ describe('the response cache', () => {
   });
 
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {
-    const privateOnly = ['login', 'logout', 'logoutAll', 'revokeSession', 'requestReset', 'resetPassword', 'changePassword'];
+    const privateOnly = [
+      'login',
+      'logout',
+      'logoutAll',
+      'revokeSession',
+      'requestReset',
+      'resetPassword',
+      'changePassword',
+    ];
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.filter((name) => !PUBLIC_WRITES.has(name) && !privateOnly.includes(name))).toEqual([]);
   });
@@ -141,7 +159,9 @@ describe('HTTP caching of GET requests', () => {
 
   it('marks signed-in and POST answers as never to be stored', async () => {
     const ada = await signUp(t, { username: 'Ada' });
-    expect((await get('{ me { id } }', { authorization: `Bearer ${ada.token}` })).headers.get('cache-control')).toBe('no-store');
+    expect((await get('{ me { id } }', { authorization: `Bearer ${ada.token}` })).headers.get('cache-control')).toBe(
+      'no-store',
+    );
     const post = await t.app.fetch('http://blog.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

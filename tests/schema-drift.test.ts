@@ -52,13 +52,25 @@ async function introspect(): Promise<SchemaShape> {
        JOIN pg_namespace n ON n.oid = cl.relnamespace
       WHERE con.contype = 'f' AND n.nspname = current_schema()`,
   );
-  const action: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+  const action: Record<string, string> = {
+    a: 'NO ACTION',
+    r: 'RESTRICT',
+    c: 'CASCADE',
+    n: 'SET NULL',
+    d: 'SET DEFAULT',
+  };
   return {
     columns: Object.fromEntries(
-      columns.map((c) => [`${c.table}.${c.column}`, { type: c.type, nullable: c.nullable, default: c.default, generated: c.generated }]),
+      columns.map((c) => [
+        `${c.table}.${c.column}`,
+        { type: c.type, nullable: c.nullable, default: c.default, generated: c.generated },
+      ]),
     ),
     indexes: Object.fromEntries(
-      indexes.map((i) => [i.name, { table: i.table, unique: i.unique, primary: i.primary, method: i.method, columns: i.columns }]),
+      indexes.map((i) => [
+        i.name,
+        { table: i.table, unique: i.unique, primary: i.primary, method: i.method, columns: i.columns },
+      ]),
     ),
     foreignKeys: Object.fromEntries(
       foreignKeys.map((f) => [
@@ -84,7 +96,10 @@ it('the migrated database has exactly the tables, columns, types, indexes and fo
 
 it('enforces the email limits the model documents: unique ignoring case, at most 120 characters', async () => {
   const insert = (email: string, username: string) =>
-    db.sql(`INSERT INTO users (username, email, password_hash, updated_at) VALUES ($1, $2, 'x', now())`, [username, email]);
+    db.sql(`INSERT INTO users (username, email, password_hash, updated_at) VALUES ($1, $2, 'x', now())`, [
+      username,
+      email,
+    ]);
   await insert('Ada@Example.com', 'ada');
   await expect(insert('ada@example.COM', 'ada2')).rejects.toThrow(/users_email_key/);
   await expect(insert(`${'a'.repeat(109)}@example.com`, 'long')).rejects.toThrow(/users_email_length/);

@@ -24,7 +24,9 @@ const SEARCH = `query ($query: String!, $first: Int, $after: String, $last: Int,
 let minute = 0;
 async function post(author: User, title: string, content: string) {
   minute++;
-  return t.prisma.post.create({ data: { title, content, authorId: author.id, datePosted: new Date(Date.UTC(2024, 0, 1, 0, minute)) } });
+  return t.prisma.post.create({
+    data: { title, content, authorId: author.id, datePosted: new Date(Date.UTC(2024, 0, 1, 0, minute)) },
+  });
 }
 
 async function search(variables: Record<string, unknown>) {
@@ -48,7 +50,9 @@ describe('searchPosts', () => {
     expect(page.edges[0].node.author).toEqual({ username: 'Ada' });
     const excerpt = page.edges[1].excerpt;
     expect(excerpt.filter((part: any) => part.highlighted).map((part: any) => part.text)).toEqual(['running']);
-    expect(excerpt.map((part: any) => part.text).join('')).toBe('My dog likes running through the garden while I plant roses.');
+    expect(excerpt.map((part: any) => part.text).join('')).toBe(
+      'My dog likes running through the garden while I plant roses.',
+    );
   });
 
   it('understands "quoted phrases", prefix* and -excluded words', async () => {
@@ -88,25 +92,39 @@ describe('searchPosts', () => {
   it('costs one statement for a page with its authors and excerpts, and uses the GIN index', async () => {
     const users = await Promise.all([createUser(t.prisma), createUser(t.prisma)]);
     for (let i = 0; i < 6; i++) await post(users[i % 2]!, `Shared topic ${i}`, 'graphql servers');
-    const statements = await t.statementsDuring(() => t.graphql(SEARCH.replace('totalCount', ''), { query: 'graphql', first: 5 }));
+    const statements = await t.statementsDuring(() =>
+      t.graphql(SEARCH.replace('totalCount', ''), { query: 'graphql', first: 5 }),
+    );
     expect(statements).toHaveLength(1);
 
     const plan = await t.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off'); // a tiny table: ask what the planner uses at scale
-      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT id FROM posts WHERE search @@ to_tsquery('english', $1)`, searchQuery('graphql'));
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT id FROM posts WHERE search @@ to_tsquery('english', $1)`,
+        searchQuery('graphql'),
+      );
     });
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/posts_search_idx/);
   });
 
   it('answers empty, punctuation-only, exclusion-only, over-long and malformed input with BAD_USER_INPUT, never a 500', async () => {
-    for (const query of ['', '   ', '!!! ... ???', '"" * -', '-onlyexcluded', 'x'.repeat(201), Array(20).fill('word').join(' '), 'a\u0000b']) {
+    for (const query of [
+      '',
+      '   ',
+      '!!! ... ???',
+      '"" * -',
+      '-onlyexcluded',
+      'x'.repeat(201),
+      Array(20).fill('word').join(' '),
+      'a\u0000b',
+    ]) {
       const result = await t.graphql(SEARCH, { query });
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(query)).toBe('BAD_USER_INPUT');
       expect(result.data ?? null).toBeNull();
     }
     const cursor = await t.graphql(SEARCH, { query: 'fine', after: 'bm90IGEgY3Vyc29y' });
     expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    for (const query of ["'", "\\", "'):* | !(", 'null & !', '<->']) {
+    for (const query of ["'", '\\', "'):* | !(", 'null & !', '<->']) {
       const result = await t.graphql(SEARCH, { query: `${query} word` });
       expect(result.errors, query).toBeUndefined();
     }
@@ -114,7 +132,11 @@ describe('searchPosts', () => {
 
   it('finds a post as soon as it is created or edited, through the API', async () => {
     const ada = await signUp(t);
-    const created = await t.graphql(CREATE_POST, { input: { title: 'Zebras', content: 'Stripes everywhere' } }, { token: ada.token });
+    const created = await t.graphql(
+      CREATE_POST,
+      { input: { title: 'Zebras', content: 'Stripes everywhere' } },
+      { token: ada.token },
+    );
     expect(titles(await search({ query: 'stripes' }))).toEqual(['Zebras']);
     const id = created.data.createPost.post.id;
     await t.graphql(UPDATE_POST, { id, input: { content: 'Spots now' } }, { token: ada.token });
@@ -125,13 +147,21 @@ describe('searchPosts', () => {
 
 describe("a user's posts filtered by query", () => {
   it("keeps the newest-first order and counts only the matches of that user's posts", async () => {
-    const [ada, bob] = [await createUser(t.prisma, { username: 'Ada' }), await createUser(t.prisma, { username: 'Bob' })];
+    const [ada, bob] = [
+      await createUser(t.prisma, { username: 'Ada' }),
+      await createUser(t.prisma, { username: 'Bob' }),
+    ];
     await post(ada, 'Old cats', 'cats');
     await post(ada, 'Dogs', 'dogs');
     await post(bob, 'Bob cats', 'cats');
     await post(ada, 'New cats', 'more cats');
-    const result = await t.graphql(`{ user(username: "Ada") { posts(query: "cat", first: 5) { totalCount edges { node { title } } } } }`);
-    expect(result.data.user.posts).toEqual({ totalCount: 2, edges: [{ node: { title: 'New cats' } }, { node: { title: 'Old cats' } }] });
+    const result = await t.graphql(
+      `{ user(username: "Ada") { posts(query: "cat", first: 5) { totalCount edges { node { title } } } } }`,
+    );
+    expect(result.data.user.posts).toEqual({
+      totalCount: 2,
+      edges: [{ node: { title: 'New cats' } }, { node: { title: 'Old cats' } }],
+    });
     const bad = await t.graphql(`{ user(username: "Ada") { posts(query: "...") { totalCount } } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

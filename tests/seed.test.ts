@@ -19,7 +19,9 @@ it('loads the demo blog once, however often it runs', async () => {
 });
 
 it('shows the seeded posts through the API, newest first', async () => {
-  const result = await t.graphql(`{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`);
+  const result = await t.graphql(
+    `{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
+  );
   const dates = result.data.posts.edges.map((edge: any) => edge.node.datePosted);
   expect(result.data.posts.totalCount).toBe(25);
   expect(dates).toEqual([...dates].sort().reverse());

@@ -55,7 +55,10 @@ describe('health and readiness', () => {
         new Date(Date.now() + 60_000),
         TEST_SETTINGS.jwtSecret,
       );
-      for (const [id, headers] of [['trace-me-42', {}], ['trace-me-43', { authorization: `Bearer ${token}` }]] as const) {
+      for (const [id, headers] of [
+        ['trace-me-42', {}],
+        ['trace-me-43', { authorization: `Bearer ${token}` }],
+      ] as const) {
         const response = await app.fetch('http://blog.test/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-request-id': id, ...headers },
@@ -87,7 +90,9 @@ describe('request ids', () => {
   it('are made up when the client sends none, and a malformed one is replaced', async () => {
     const made = await t.app.fetch('http://blog.test/health');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const replaced = await t.app.fetch('http://blog.test/health', { headers: { 'x-request-id': 'bad id\nwith newline' } });
+    const replaced = await t.app.fetch('http://blog.test/health', {
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -137,7 +142,10 @@ describe('profile pictures', () => {
 });
 
 describe('cross-site request forgery', () => {
-  const operations = JSON.stringify({ query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }', variables: { p: null } });
+  const operations = JSON.stringify({
+    query: 'mutation ($p: File!) { updateAccount(input: { picture: $p }) { __typename } }',
+    variables: { p: null },
+  });
 
   it('refuses a multipart request without a CSRF header, as a cross-site form would send it', async () => {
     const form = new FormData();
@@ -170,7 +178,14 @@ describe('security headers and CORS', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ posts { totalCount } }' }),
     });
-    expect(Object.fromEntries(['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'].map((h) => [h, api.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'].map((h) => [
+          h,
+          api.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
@@ -187,7 +202,11 @@ describe('security headers and CORS', () => {
     const preflight = (origin: string) =>
       t.app.fetch('http://blog.test/graphql', {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
     for (const origin of ['http://blog.test', 'http://localhost:5173']) {
       const response = await preflight(origin);
@@ -209,11 +228,19 @@ describe('security headers and CORS', () => {
     expect(plain.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(plain.headers.get('vary')).toMatch(/\bOrigin\b/);
 
-    const configured = await startTestApp({ protection: { corsOrigins: ['https://app.example.com'], allowLocalhostOrigins: false } });
+    const configured = await startTestApp({
+      protection: { corsOrigins: ['https://app.example.com'], allowLocalhostOrigins: false },
+    });
     try {
-      const allowed = await configured.app.fetch('http://blog.test/graphql', { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } });
+      const allowed = await configured.app.fetch('http://blog.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+      });
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-      const local = await configured.app.fetch('http://blog.test/graphql', { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } });
+      const local = await configured.app.fetch('http://blog.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+      });
       expect(local.headers.get('access-control-allow-origin')).not.toBe('http://localhost:3000');
     } finally {
       await configured.close();
@@ -227,7 +254,9 @@ describe('error messages', () => {
     const viaVariable = await t.graphql(`mutation ($input: LoginInput!) { login(input: $input) { __typename } }`, {
       input: { email: 'a@b.co', password: { secret } },
     });
-    const inline = await t.graphql(`mutation { login(input: { email: "a@b.co", password: ["${secret}"] }) { __typename } }`);
+    const inline = await t.graphql(
+      `mutation { login(input: { email: "a@b.co", password: ["${secret}"] }) { __typename } }`,
+    );
     expect(viaVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(inline.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     for (const result of [viaVariable, inline]) expect(JSON.stringify(result)).not.toContain(secret);

@@ -22,7 +22,14 @@ async function loginFrom(email: string, password: string, userAgent: string) {
 async function sessionsOf(token: string) {
   const result = await t.graphql(SESSIONS, {}, { token });
   expect(result.errors).toBeUndefined();
-  return result.data.me.sessions as { id: string; createdAt: string; lastUsedAt: string; expiresAt: string; userAgent: string | null; current: boolean }[];
+  return result.data.me.sessions as {
+    id: string;
+    createdAt: string;
+    lastUsedAt: string;
+    expiresAt: string;
+    userAgent: string | null;
+    current: boolean;
+  }[];
 }
 
 describe('me.sessions', () => {
@@ -38,7 +45,9 @@ describe('me.sessions', () => {
     const current = sessions.filter((session) => session.current);
     expect(current).toHaveLength(1);
     expect(current[0]!.userAgent).toBe('PhoneApp/1.0 (evil)'); // control and bidi characters removed
-    expect(new Date(current[0]!.expiresAt).getTime() - new Date(current[0]!.createdAt).getTime()).toBe(24 * 60 * 60 * 1000);
+    expect(new Date(current[0]!.expiresAt).getTime() - new Date(current[0]!.createdAt).getTime()).toBe(
+      24 * 60 * 60 * 1000,
+    );
     expect(sessions.map((session) => session.id)).not.toContain(undefined);
 
     const longAgent = await loginFrom('ada@demo.com', 'password one', `Laptop ${'x'.repeat(400)}`);
@@ -53,8 +62,10 @@ describe('me.sessions', () => {
     expect(other).toEqual({ data: { user: { sessions: null } } });
     const anonymous = await t.graphql(`{ user(username: "Ada") { sessions { id } } }`);
     expect(anonymous).toEqual({ data: { user: { sessions: null } } });
-    expect((await t.graphql(`{ user(username: "Ada") { sessions { current } } }`, {}, { token: ada.token })).data.user.sessions)
-      .toEqual([{ current: true }]);
+    expect(
+      (await t.graphql(`{ user(username: "Ada") { sessions { current } } }`, {}, { token: ada.token })).data.user
+        .sessions,
+    ).toEqual([{ current: true }]);
   });
 
   it('records the last use at most once a minute, within the one statement that checks the token', async () => {
@@ -78,7 +89,9 @@ describe('me.sessions', () => {
 
   it('leaves out expired sessions', async () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'password one' });
-    const remembered = (await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'password one', remember: true } })).data!.login.token;
+    const remembered = (
+      await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'password one', remember: true } })
+    ).data!.login.token;
     t.clock.advance(25 * 60 * 60 * 1000); // the first session (a day) has expired
     expect((await t.graphql('{ me { id } }', {}, { token: ada.token })).data.me).toBeNull();
     expect((await sessionsOf(remembered)).map((session) => session.current)).toEqual([true]);
@@ -120,12 +133,18 @@ describe('revokeSession', () => {
     const anonymous = await t.graphql(REVOKE, { id: own.id });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    for (const id of ['nonsense<b>', Buffer.from('Session:not-a-uuid').toString('base64'), Buffer.from('Post:1').toString('base64')]) {
+    for (const id of [
+      'nonsense<b>',
+      Buffer.from('Session:not-a-uuid').toString('base64'),
+      Buffer.from('Post:1').toString('base64'),
+    ]) {
       const bad = await t.graphql(REVOKE, { id }, { token: ada.token });
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(bad)).not.toContain(id);
     }
-    expect((await t.graphql(REVOKE, { id: own.id }, { token: ada.token })).data.revokeSession.__typename).toBe('RevokeSessionSuccess');
+    expect((await t.graphql(REVOKE, { id: own.id }, { token: ada.token })).data.revokeSession.__typename).toBe(
+      'RevokeSessionSuccess',
+    );
     expect((await t.graphql('{ me { id } }', {}, { token: ada.token })).data.me).toBeNull();
   });
 });

@@ -57,12 +57,16 @@ describe('SQL statements per request', () => {
     expect(data.user.posts.pageInfo.hasNextPage).toBe(true);
   });
 
-  it("a user without posts, and first: 0, read ahead the same way", async () => {
+  it('a user without posts, and first: 0, read ahead the same way', async () => {
     const lonely = await createUser(t.prisma, { username: 'lonely' });
-    const none = await statementsFor(`{ user(username: "${lonely.username}") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }`);
+    const none = await statementsFor(
+      `{ user(username: "${lonely.username}") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }`,
+    );
     expect(none.data.user.posts).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
     expect(none.statements).toHaveLength(1);
-    const zero = await statementsFor(`{ user(username: "user1") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }`);
+    const zero = await statementsFor(
+      `{ user(username: "user1") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }`,
+    );
     expect(zero.data.user.posts).toEqual({ edges: [], pageInfo: { hasNextPage: true } });
   });
 });

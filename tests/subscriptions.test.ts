@@ -23,7 +23,9 @@ function sseClient(url: string, token?: string) {
     url,
     exchanges: [fetchExchange],
     fetchSubscriptions: true,
-    fetchOptions: () => ({ headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+    fetchOptions: () => ({
+      headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }),
   });
 }
 
@@ -75,16 +77,31 @@ describe('one instance', () => {
   it("over WebSocket (graphql-ws), with the token in the connection params: one author's posts, their email to its owner", async () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
     const bob = await signUp(t, { username: 'Bob' });
-    const client = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ada.token}` } });
+    const client = createWsClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${ada.token}` },
+    });
     const events: any[] = [];
     const done = new Promise<void>((resolve, reject) => {
-      client.subscribe({ query: CHANGES, variables: { author: ada.id } }, { next: (result) => void events.push(result), error: reject, complete: resolve });
+      client.subscribe(
+        { query: CHANGES, variables: { author: ada.id } },
+        { next: (result) => void events.push(result), error: reject, complete: resolve },
+      );
     });
     await settle();
     await t.graphql(CREATE_POST, { input: { title: 'By Bob', content: 'x' } }, { token: bob.token });
     await t.graphql(CREATE_POST, { input: { title: 'By Ada', content: 'x' } }, { token: ada.token });
     await until(() => events.length === 1, 'an event');
-    expect(events[0]).toEqual({ data: { postChanged: { kind: 'CREATED', postId: expect.any(String), post: { title: 'By Ada', author: { username: 'Ada', email: 'ada@demo.com' } } } } });
+    expect(events[0]).toEqual({
+      data: {
+        postChanged: {
+          kind: 'CREATED',
+          postId: expect.any(String),
+          post: { title: 'By Ada', author: { username: 'Ada', email: 'ada@demo.com' } },
+        },
+      },
+    });
     await client.dispose();
     await done.catch(() => {});
   });
@@ -94,23 +111,37 @@ describe('one instance', () => {
       const ws = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket });
       try {
         return await new Promise<any>((resolve) => {
-          ws.subscribe({ query, variables }, {
-            next: resolve,
-            error: (error) => resolve({ errors: Array.isArray(error) ? error : [error] }),
-            complete: () => resolve({ completed: true }),
-          });
+          ws.subscribe(
+            { query, variables },
+            {
+              next: resolve,
+              error: (error) => resolve({ errors: Array.isArray(error) ? error : [error] }),
+              complete: () => resolve({ completed: true }),
+            },
+          );
         });
       } finally {
         await ws.dispose();
       }
     };
     const unknown = await first('subscription { postChanged { nope } }');
-    expect(unknown.errors[0]).toMatchObject({ message: 'Cannot query field "nope" on type "PostChange".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(unknown.errors[0]).toMatchObject({
+      message: 'Cannot query field "nope" on type "PostChange".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const badId = await first(CHANGES, { author: 'not an id' });
     expect(badId.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const deep = await first('subscription { postChanged { post { author { posts { edges { node { author { posts { edges { node { title } } } } } } } } } } }');
-    expect(deep.errors[0]).toMatchObject({ message: 'Query depth limit of 8 exceeded, found 11.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    const pages = Array.from({ length: 6 }, (_, i) => `p${i}: posts(first: 100) { edges { node { title content datePosted updatedAt } } }`).join(' ');
+    const deep = await first(
+      'subscription { postChanged { post { author { posts { edges { node { author { posts { edges { node { title } } } } } } } } } } }',
+    );
+    expect(deep.errors[0]).toMatchObject({
+      message: 'Query depth limit of 8 exceeded, found 11.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const pages = Array.from(
+      { length: 6 },
+      (_, i) => `p${i}: posts(first: 100) { edges { node { title content datePosted updatedAt } } }`,
+    ).join(' ');
     const costly = await first(`subscription { postChanged { post { author { ${pages} } } } }`);
     expect(costly.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
 
@@ -167,7 +198,8 @@ describe('two instances over one database and Redis', () => {
       .subscription(PostChangedDocument, { author: ada.id })
       .subscribe((result) => result.data?.postChanged.post && titles.push(result.data.postChanged.post.title));
     await settle();
-    for (let i = 1; i <= 5; i++) await a.graphql(CREATE_POST, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
+    for (let i = 1; i <= 5; i++)
+      await a.graphql(CREATE_POST, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
     await until(() => titles.length === 5, 'five events');
     expect(titles).toEqual(['Post 1', 'Post 2', 'Post 3', 'Post 4', 'Post 5']);
     feed.unsubscribe();
@@ -175,7 +207,10 @@ describe('two instances over one database and Redis', () => {
 });
 
 describe('the event bus', () => {
-  it.each([['memory', undefined], ['Redis', REDIS]])(
+  it.each([
+    ['memory', undefined],
+    ['Redis', REDIS],
+  ])(
     '%s: a subscriber that reads nothing keeps only the newest events, and publishing never waits or throws',
     async (_name, redis) => {
       const events = postEvents(redis);
@@ -202,4 +237,3 @@ describe('the event bus', () => {
     },
   );
 });
-

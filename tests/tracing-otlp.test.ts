@@ -51,6 +51,15 @@ it('exports the spans of a request over OTLP/HTTP, the last ones at shutdown', {
   const resourceSpans = received.flatMap((request) => request.body.resourceSpans);
   const service = resourceSpans[0].resource.attributes.find((attribute: any) => attribute.key === 'service.name');
   expect(service.value.stringValue).toBe('blog-under-test');
-  const names = resourceSpans.flatMap((resource: any) => resource.scopeSpans.flatMap((scope: any) => scope.spans.map((span: any) => span.name)));
-  expect(names.sort()).toEqual(['POST /graphql', 'graphql.resolve', 'graphql.resolve', 'graphql.resolve', 'post-page-all-DESC', 'query Feed']);
+  const names = resourceSpans.flatMap((resource: any) =>
+    resource.scopeSpans.flatMap((scope: any) => scope.spans.map((span: any) => span.name)),
+  );
+  expect(names.sort()).toEqual([
+    'POST /graphql',
+    'graphql.resolve',
+    'graphql.resolve',
+    'graphql.resolve',
+    'post-page-all-DESC',
+    'query Feed',
+  ]);
 });

@@ -34,7 +34,9 @@ function outline(spans: ReadableSpan[]): string[] {
   }
   const lines: string[] = [];
   const walk = (parent: string | undefined, depth: number) => {
-    const sorted = [...(children.get(parent) ?? [])].sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
+    const sorted = [...(children.get(parent) ?? [])].sort(
+      (a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1],
+    );
     for (const span of sorted) {
       const field = span.attributes['graphql.field.path'];
       lines.push(`${'  '.repeat(depth)}${span.name}${field ? ` ${field}` : ''}`);
@@ -71,8 +73,15 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
   expect(new Set(spans().map((span) => span.spanContext().traceId)).size).toBe(1);
   const request = named('POST /graphql');
   expect(request.kind).toBe(SpanKind.SERVER);
-  expect(request.attributes).toMatchObject({ 'http.request.method': 'POST', 'url.path': '/graphql', 'http.response.status_code': 200 });
-  expect(named('query Feed').attributes).toEqual({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'Feed' });
+  expect(request.attributes).toMatchObject({
+    'http.request.method': 'POST',
+    'url.path': '/graphql',
+    'http.response.status_code': 200,
+  });
+  expect(named('query Feed').attributes).toEqual({
+    'graphql.operation.type': 'query',
+    'graphql.operation.name': 'Feed',
+  });
   const page = named('post-page-all-DESC');
   expect(page.kind).toBe(SpanKind.CLIENT);
   expect(page.attributes['db.system.name']).toBe('postgresql');
@@ -83,7 +92,11 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
 it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no value the client sent', async () => {
   const author = await signUp(t, { username: 'Bob', email: 'bob@example.com', password: 'hunter2 hunter2' });
   exporter.reset();
-  const created = await t.graphql(print(CreatePostDocument), { input: { title: 'Private title', content: 'secret words' } }, { token: author.token });
+  const created = await t.graphql(
+    print(CreatePostDocument),
+    { input: { title: 'Private title', content: 'secret words' } },
+    { token: author.token },
+  );
   expect(created.data.createPost.__typename).toBe('CreatePostSuccess');
   expect(outline(spans())).toEqual([
     'POST /graphql',
@@ -99,11 +112,14 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
 
   await t.graphql(LOGIN, { input: { email: 'bob@example.com', password: 'hunter2 hunter2' } });
   const text = spanText();
-  for (const value of ['Private title', 'secret words', 'bob@example.com', 'hunter2', author.token]) expect(text).not.toContain(value);
+  for (const value of ['Private title', 'secret words', 'bob@example.com', 'hunter2', author.token])
+    expect(text).not.toContain(value);
 });
 
 it('marks an operation that failed with its error codes, without the document', async () => {
-  const answer = await t.graphql('mutation { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }');
+  const answer = await t.graphql(
+    'mutation { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }',
+  );
   expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   const operation = named('mutation');
   expect(operation.status.code).toBe(SpanStatusCode.ERROR);
@@ -113,7 +129,11 @@ it('marks an operation that failed with its error codes, without the document', 
 
 it('continues the trace of a caller that sends traceparent', async () => {
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-  await t.graphql('{ posts(first: 1) { totalCount } }', {}, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+  await t.graphql(
+    '{ posts(first: 1) { totalCount } }',
+    {},
+    { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } },
+  );
   const request = named('POST /graphql');
   expect(request.spanContext().traceId).toBe(traceId);
   expect(request.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');

@@ -6,16 +6,25 @@ import { Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatePostDocument, FeedDocument, LoginDocument, MeDocument, RegisterDocument } from '../client/generated/graphql.ts';
+import {
+  CreatePostDocument,
+  FeedDocument,
+  LoginDocument,
+  MeDocument,
+  RegisterDocument,
+} from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 
 // Trusted documents with the real clients: the codegen manifest's hashes instead of document text.
-const hashOf = (document: DocumentNode) => (document as { __meta__?: { hash?: string } }).__meta__!.hash!.replace(/^sha256:/, '');
+const hashOf = (document: DocumentNode) =>
+  (document as { __meta__?: { hash?: string } }).__meta__!.hash!.replace(/^sha256:/, '');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function apollo(uri: string, persisted: PersistedQueryLink, token: () => string | undefined) {
-  const auth = new SetContextLink((previous) => ({ headers: { ...previous.headers, ...(token() ? { authorization: `Bearer ${token()}` } : {}) } }));
+  const auth = new SetContextLink((previous) => ({
+    headers: { ...previous.headers, ...(token() ? { authorization: `Bearer ${token()}` } : {}) },
+  }));
   return new ApolloClient({
     link: ApolloLink.from([auth, persisted, new HttpLink({ uri })]),
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
@@ -23,7 +32,13 @@ function apollo(uri: string, persisted: PersistedQueryLink, token: () => string 
 }
 
 async function post(t: TestApp, body: object) {
-  return (await t.app.fetch('http://blog.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  return (
+    await t.app.fetch('http://blog.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  ).json();
 }
 
 describe('TRUSTED_DOCUMENTS=only', () => {
@@ -38,9 +53,19 @@ describe('TRUSTED_DOCUMENTS=only', () => {
   it('Apollo Client runs the flows by hash alone', async () => {
     let token: string | undefined;
     const client = apollo(uri, new PersistedQueryLink({ generateHash: hashOf }), () => token);
-    const input = { username: 'Apollo', email: 'apollo@demo.com', password: 'moon landing', confirmPassword: 'moon landing' };
-    expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe('RegisterSuccess');
-    const login = await client.mutate({ mutation: LoginDocument, variables: { input: { email: input.email, password: input.password } } });
+    const input = {
+      username: 'Apollo',
+      email: 'apollo@demo.com',
+      password: 'moon landing',
+      confirmPassword: 'moon landing',
+    };
+    expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe(
+      'RegisterSuccess',
+    );
+    const login = await client.mutate({
+      mutation: LoginDocument,
+      variables: { input: { email: input.email, password: input.password } },
+    });
     if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
     token = login.data.login.token;
     expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me?.username).toBe('Apollo');
@@ -54,11 +79,22 @@ describe('TRUSTED_DOCUMENTS=only', () => {
     const client = new Client({
       url: uri,
       requestPolicy: 'network-only',
-      exchanges: [persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, generateHash: async (_query, document) => hashOf(document) }), fetchExchange],
-      fetchOptions: () => ({ headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) } }),
+      exchanges: [
+        persistedExchange({
+          enforcePersistedQueries: true,
+          enableForMutation: true,
+          generateHash: async (_query, document) => hashOf(document),
+        }),
+        fetchExchange,
+      ],
+      fetchOptions: () => ({
+        headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }),
     });
     const credentials = { email: 'urql@demo.com', password: 'exchange all the things' };
-    const registered = await client.mutation(RegisterDocument, { input: { username: 'Urql', ...credentials, confirmPassword: credentials.password } });
+    const registered = await client.mutation(RegisterDocument, {
+      input: { username: 'Urql', ...credentials, confirmPassword: credentials.password },
+    });
     expect(registered.error).toBeUndefined();
     const login = await client.mutation(LoginDocument, { input: credentials });
     if (login.data?.login.__typename !== 'LoginSuccess') throw new Error(`login failed: ${login.error?.message}`);
@@ -69,11 +105,18 @@ describe('TRUSTED_DOCUMENTS=only', () => {
   it('refuses document text, and hashes that are not in the manifest, with coded errors', async () => {
     const text = await post(t, { query: '{ posts(first: 1) { totalCount } }' });
     expect(text.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
-    const unknown = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } } });
+    const unknown = await post(t, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } },
+    });
     expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    const both = await post(t, { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } } });
+    const both = await post(t, {
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } },
+    });
     expect(both.errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY'); // no registering in this mode
-    const again = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } } });
+    const again = await post(t, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } },
+    });
     expect(again.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const documentId = await post(t, { documentId: `sha256:${hashOf(FeedDocument)}`, variables: { first: 1 } });
     expect(documentId.data.posts).toBeTruthy(); // the GraphQL-over-HTTP persisted documents form
@@ -100,22 +143,32 @@ describe('TRUSTED_DOCUMENTS=allow (the default): Apollo automatic persisted quer
       cache: new InMemoryCache(),
     });
     const custom = gql`query Custom { posts(first: 2) { totalCount } }`;
-    expect((await client.query({ query: custom })).data).toEqual({ posts: { __typename: 'PostConnection', totalCount: 0 } });
+    expect((await client.query({ query: custom })).data).toEqual({
+      posts: { __typename: 'PostConnection', totalCount: 0 },
+    });
     expect(sent.map((body) => Boolean(body.query))).toEqual([false, true]); // hash alone, refused; then with the text
 
     const byHash = await post(t, { extensions: sent[0].extensions });
     expect(byHash.data.posts.totalCount).toBe(0); // remembered from the client's retry
 
     const other = '{ posts(first: 3) { totalCount } }';
-    const lying = await post(t, { query: other, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id } }') } } });
+    const lying = await post(t, {
+      query: other,
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id } }') } },
+    });
     expect(lying.data).toEqual({ posts: { totalCount: 0 } }); // runs as a plain document
-    const poisoned = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id } }') } } });
+    const poisoned = await post(t, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id } }') } },
+    });
     expect(poisoned.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('still runs plain documents, and manifest hashes with no round trip', async () => {
     expect((await post(t, { query: '{ posts(first: 1) { totalCount } }' })).data.posts.totalCount).toBe(0);
-    const feed = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(FeedDocument) } }, variables: { first: 1 } });
+    const feed = await post(t, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(FeedDocument) } },
+      variables: { first: 1 },
+    });
     expect(feed.data.posts.edges).toEqual([]);
   });
 });

@@ -70,7 +70,8 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     for (const listener of listeners) listener(text);
     // PGlite serves every connection from one backend, so a statement prepared by a connection the pool has
     // since replaced would still exist there and clash with its name: the embedded database gets unnamed ones.
-    const run = async () => (await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' })).rows;
+    const run = async () =>
+      (await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' })).rows;
     if (!tracing()) return run();
     return inSpan(name, { [ATTR_DB_SYSTEM_NAME]: 'postgresql', [ATTR_DB_QUERY_TEXT]: text }, run, SpanKind.CLIENT);
   };

@@ -13,7 +13,13 @@ export interface OpenDatabase extends Database {
 
 type DatabaseConfig = Pick<
   Config,
-  'databaseUrl' | 'databasePoolSize' | 'databaseConnectTimeoutMs' | 'databaseStatementTimeoutMs' | 'dataDir' | 'migrateOnStart' | 'seedOnStart'
+  | 'databaseUrl'
+  | 'databasePoolSize'
+  | 'databaseConnectTimeoutMs'
+  | 'databaseStatementTimeoutMs'
+  | 'dataDir'
+  | 'migrateOnStart'
+  | 'seedOnStart'
 >;
 
 /** Opens PostgreSQL at DATABASE_URL, or the embedded PGlite under DATA_DIR; migrates and seeds as configured. */

@@ -55,7 +55,12 @@ function lockFolder(folder: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const [pid, started] = fs.readFileSync(lockFile, 'utf8').trim().split(' ');
       const owner = Number(pid);
-      if (owner && owner !== process.pid && isRunning(owner) && (started === undefined || startTimeOf(owner) === started)) {
+      if (
+        owner &&
+        owner !== process.pid &&
+        isRunning(owner) &&
+        (started === undefined || startTimeOf(owner) === started)
+      ) {
         throw new Error(
           `The embedded database in ${folder} is in use by process ${owner}. ` +
             'Stop that server, or set DATA_DIR to another folder.',

@@ -56,7 +56,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * `_prisma_migrations` ledger. Idempotent; refuses to run when an applied migration's file changed.
  * Returns the names it applied.
  */
-export async function migrate({ url, dir = MIGRATIONS_DIR, schema, log = () => {} }: MigrateOptions): Promise<string[]> {
+export async function migrate({
+  url,
+  dir = MIGRATIONS_DIR,
+  schema,
+  log = () => {},
+}: MigrateOptions): Promise<string[]> {
   const migrations = readMigrations(dir);
   const client = new pg.Client({
     connectionString: url,

@@ -7,7 +7,15 @@ import type { Post, User } from '../generated/prisma/client.ts';
 const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 
 export const USER_COLUMNS = `u.id, u.username, u.email, u.image_file, u.password_hash, ${epochMs('u.created_at')}, ${epochMs('u.updated_at')}`;
-export type UserRow = [id: number, username: string, email: string, imageFile: string, passwordHash: string, createdAt: number, updatedAt: number];
+export type UserRow = [
+  id: number,
+  username: string,
+  email: string,
+  imageFile: string,
+  passwordHash: string,
+  createdAt: number,
+  updatedAt: number,
+];
 
 export function toUser(row: UserRow, offset = 0): User {
   return {
@@ -22,7 +30,15 @@ export function toUser(row: UserRow, offset = 0): User {
 }
 
 export const POST_COLUMNS = `p.id, p.title, p.content, ${epochMs('p.date_posted')}, ${epochMs('p.updated_at')}, p.author_id, p.idempotency_key`;
-export type PostRow = [id: number, title: string, content: string, datePosted: number, updatedAt: number, authorId: number, idempotencyKey: string | null];
+export type PostRow = [
+  id: number,
+  title: string,
+  content: string,
+  datePosted: number,
+  updatedAt: number,
+  authorId: number,
+  idempotencyKey: string | null,
+];
 
 export function toPost(row: PostRow | unknown[]): Post {
   return {
@@ -40,4 +56,3 @@ export function toPost(row: PostRow | unknown[]): Post {
 export function toPostWithAuthor(row: unknown[]): { post: Post; author: User } {
   return { post: toPost(row), author: toUser(row as unknown as UserRow, 7) };
 }
-

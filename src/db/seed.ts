@@ -27,7 +27,8 @@ export async function seedDemoBlog(prisma: PrismaClient): Promise<{ users: numbe
     let users = 0;
     for (const { username, email } of demo.users) {
       const existing = await tx.user.findUnique({ where: { username }, select: { id: true } });
-      const user = existing ?? (await tx.user.create({ data: { username, email, passwordHash }, select: { id: true } }));
+      const user =
+        existing ?? (await tx.user.create({ data: { username, email, passwordHash }, select: { id: true } }));
       if (!existing) users++;
       ids.set(username, user.id);
     }

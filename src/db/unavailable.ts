@@ -14,11 +14,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
   '57014', // statement_timeout: query_canceled
-  '57P01', '57P02', '57P03', // the server is shutting down, crashed, or not accepting connections yet
+  '57P01',
+  '57P02',
+  '57P03', // the server is shutting down, crashed, or not accepting connections yet
   '53300', // too many connections
-  'P1001', 'P1002', 'P1008', 'P1017', 'P2024', // Prisma: unreachable, timed out, connection closed, pool timeout
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024', // Prisma: unreachable, timed out, connection closed, pool timeout
 ]);
 const UNAVAILABLE_MESSAGES =
   /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection timeout|Can't reach database server|Timed out fetching a new connection|canceling statement due to statement timeout|Client has encountered a connection error/i;

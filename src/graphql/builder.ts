@@ -35,7 +35,10 @@ export const builder = new SchemaBuilder<{
       if (field.args.some((arg) => arg.name === 'first')) {
         const size = args.first ?? args.last;
         // Sizes past the maximum are refused by the resolver with a clearer message than a cost error.
-        return { field: 1, multiplier: typeof size === 'number' ? Math.min(Math.max(size, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE };
+        return {
+          field: 1,
+          multiplier: typeof size === 'number' ? Math.min(Math.max(size, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+        };
       }
       return { field: 1, multiplier: Array.isArray(args.ids) ? args.ids.length : 1 };
     },
@@ -55,7 +58,12 @@ export const builder = new SchemaBuilder<{
   tracing: {
     default: (field) =>
       isRootField(field) ||
-      !(isScalarField(field) || isEnumField(field) || isExposedField(field) || /(Connection|Edge)$/.test(field.parentType)),
+      !(
+        isScalarField(field) ||
+        isEnumField(field) ||
+        isExposedField(field) ||
+        /(Connection|Edge)$/.test(field.parentType)
+      ),
     wrap: (resolver) => traceResolver(resolver),
   },
   prisma: {
@@ -76,7 +84,9 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: 'Whether items follow this page (for `first`/`after` paging).' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page (for `last`/`before` paging).' },
     startCursorFieldOptions: { description: "The first item's cursor, or null on an empty page." },
-    endCursorFieldOptions: { description: "The last item's cursor, or null on an empty page: pass it as `after` for the next page." },
+    endCursorFieldOptions: {
+      description: "The last item's cursor, or null on an empty page: pass it as `after` for the next page.",
+    },
     defaultEdgeTypeOptions: { description: 'An item of a page, with its cursor.' },
     cursorFieldOptions: { description: "This item's position: pass it as `after` (or `before`) to page on from it." },
     edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },

@@ -19,7 +19,9 @@ export function useDeadline(ms: number): Plugin<Context> {
             resolve({ errors: [requestTimeout((args.contextValue as Context).requestId)] });
           }, ms);
         });
-        return Promise.race([Promise.resolve(executeFn(executionArgs)), expired]).finally(() => clearTimeout(timer)) as ReturnType<typeof executeFn>;
+        return Promise.race([Promise.resolve(executeFn(executionArgs)), expired]).finally(() =>
+          clearTimeout(timer),
+        ) as ReturnType<typeof executeFn>;
       });
     },
   };
@@ -27,6 +29,11 @@ export function useDeadline(ms: number): Plugin<Context> {
 
 function requestTimeout(requestId: string): GraphQLError {
   return new GraphQLError('The request took too long. Try again shortly.', {
-    extensions: { code: 'REQUEST_TIMEOUT', requestId, retryAfter: 5, http: { status: 503, headers: { 'retry-after': '5' } } },
+    extensions: {
+      code: 'REQUEST_TIMEOUT',
+      requestId,
+      retryAfter: 5,
+      http: { status: 503, headers: { 'retry-after': '5' } },
+    },
   });
 }

@@ -68,7 +68,8 @@ export function shape(error: GraphQLError): GraphQLError {
 export function maskError(logger: Logger) {
   return (error: unknown): GraphQLError => {
     // Errors meant for clients (ours, graphql-js', Yoga's) are shaped by useErrorShape instead.
-    if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
+    if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError))
+      return error;
     const cause = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     logger.error({ err: cause }, 'Unexpected error outside a resolver');
     return new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -89,7 +90,9 @@ export function useErrorShape(): Plugin {
     onResponse({ response, setResponse, fetchAPI }) {
       const code = CODES_BY_STATUS[response.status];
       if (!code || response.body !== null) return;
-      const body = JSON.stringify({ errors: [{ message: `Request refused (${response.status}).`, extensions: { code } }] });
+      const body = JSON.stringify({
+        errors: [{ message: `Request refused (${response.status}).`, extensions: { code } }],
+      });
       const headers = new fetchAPI.Headers(response.headers);
       headers.set('content-type', 'application/json');
       headers.delete('content-length');

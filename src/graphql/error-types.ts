@@ -21,7 +21,11 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ValidationError,
   fields: (t) => ({
-    fieldErrors: t.field({ type: [FieldErrorType], description: 'Every failing input field with its messages.', resolve: (error) => error.fieldErrors }),
+    fieldErrors: t.field({
+      type: [FieldErrorType],
+      description: 'Every failing input field with its messages.',
+      resolve: (error) => error.fieldErrors,
+    }),
   }),
 });
 

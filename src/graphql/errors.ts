@@ -37,7 +37,10 @@ const RETRY_AFTER_SECONDS = 5;
  * The database cannot be reached or timed out: not a bug, and worth retrying. HTTP 503 with Retry-After where
  * the transport allows; the request id ties it to the one log line.
  */
-export function serviceUnavailable(requestId: string, location: Omit<GraphQLErrorOptions, 'extensions'> = {}): GraphQLError {
+export function serviceUnavailable(
+  requestId: string,
+  location: Omit<GraphQLErrorOptions, 'extensions'> = {},
+): GraphQLError {
   return new GraphQLError('The service is temporarily unavailable. Try again shortly.', {
     ...location,
     extensions: {
@@ -51,7 +54,10 @@ export function serviceUnavailable(requestId: string, location: Omit<GraphQLErro
 
 /** An unexpected failure, as clients see it: no details, the request id to quote. */
 export function unexpected(requestId: string, location: Omit<GraphQLErrorOptions, 'extensions'> = {}): GraphQLError {
-  return new GraphQLError('Unexpected error.', { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+  return new GraphQLError('Unexpected error.', {
+    ...location,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  });
 }
 
 export function unauthenticated(): GraphQLError {

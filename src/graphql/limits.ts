@@ -64,11 +64,18 @@ export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
       if (refused) setResultAndStopExecution(refused);
     },
   };
-  return [...(armor.protect().plugins as Plugin[]), perRequest, ...(limits.introspection ? [] : [useDisableIntrospection()])];
+  return [
+    ...(armor.protect().plugins as Plugin[]),
+    perRequest,
+    ...(limits.introspection ? [] : [useDisableIntrospection()]),
+  ];
 }
 
 /** The errors that refuse this request, or undefined to let it run. */
-function checkOperation(request: OperationRequest, maxComplexity: number): readonly GraphQLError[] | GraphQLError | undefined {
+function checkOperation(
+  request: OperationRequest,
+  maxComplexity: number,
+): readonly GraphQLError[] | GraphQLError | undefined {
   const operation = getOperationAST(request.document, request.operationName);
   if (!operation) return undefined; // graphql-js answers that itself, before anything runs
   const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], request.variableValues ?? {});
@@ -84,8 +91,11 @@ function checkOperation(request: OperationRequest, maxComplexity: number): reado
   const selected: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   let cost: number;
   try {
-    cost = complexityFromQuery(selected, { schema: request.schema, ctx: request.contextValue as object, variables: coerced.coerced })
-      .complexity;
+    cost = complexityFromQuery(selected, {
+      schema: request.schema,
+      ctx: request.contextValue as object,
+      variables: coerced.coerced,
+    }).complexity;
   } catch (error) {
     // Measuring decodes arguments (global IDs): one that cannot be decoded refuses the whole operation.
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;

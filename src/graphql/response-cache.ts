@@ -43,7 +43,14 @@ export function redisResponseCache(redis: Redis): Cache {
 }
 
 /** Mutations whose success changes what anonymous readers see; any other mutation leaves the cache alone. */
-export const PUBLIC_WRITES = new Set(['createPost', 'updatePost', 'deletePost', 'updateAccount', 'register', 'deleteAccount']);
+export const PUBLIC_WRITES = new Set([
+  'createPost',
+  'updatePost',
+  'deletePost',
+  'updateAccount',
+  'register',
+  'deleteAccount',
+]);
 
 const anonymous = (request: Request) => !request.headers.has('authorization');
 
@@ -55,7 +62,10 @@ const anonymous = (request: Request) => !request.headers.has('authorization');
 export function responseCachePlugins({ cache, version, ttlMs }: ResponseCacheOptions): Plugin[] {
   const versionOf = (key: string) => Number(key.slice(0, key.indexOf(':')));
   // An entry from before the latest write is never answered, even if it has not expired yet.
-  const versioned: Cache = { ...cache, get: async (key) => ((await version.current()) === versionOf(key) ? cache.get(key) : null) };
+  const versioned: Cache = {
+    ...cache,
+    get: async (key) => ((await version.current()) === versionOf(key) ? cache.get(key) : null),
+  };
   const bumpAfterPublicWrites: Plugin = {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
@@ -72,7 +82,8 @@ export function responseCachePlugins({ cache, version, ttlMs }: ResponseCacheOpt
       session: () => null,
       enabled: anonymous,
       invalidateViaMutation: false, // the data version does it, for every write at once
-      buildResponseCacheKey: async (params) => `${await version.current()}:${await defaultBuildResponseCacheKey(params)}`,
+      buildResponseCacheKey: async (params) =>
+        `${await version.current()}:${await defaultBuildResponseCacheKey(params)}`,
     }),
     bumpAfterPublicWrites,
   ];
@@ -85,11 +96,14 @@ export function responseCachePlugins({ cache, version, ttlMs }: ResponseCacheOpt
 export function useHttpCaching(maxAgeSeconds: number): Plugin {
   return {
     onResponse({ request, response }) {
-      const cacheable = request.method === 'GET' && anonymous(request) && (response.status === 200 || response.status === 304);
+      const cacheable =
+        request.method === 'GET' && anonymous(request) && (response.status === 200 || response.status === 304);
       if (!new URL(request.url).pathname.endsWith('/graphql')) return; // pictures set their own
       response.headers.set(
         'cache-control',
-        cacheable && maxAgeSeconds > 0 ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 6}` : 'no-store',
+        cacheable && maxAgeSeconds > 0
+          ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 6}`
+          : 'no-store',
       );
       response.headers.append('vary', 'Authorization');
     },
@@ -102,7 +116,11 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
 }
 
 /** The root fields an operation selects, also through inline fragments and fragment spreads. */
-function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): string[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection.name.value];
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);

@@ -9,7 +9,10 @@ import { LRUCache } from 'lru-cache';
 export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
 
 /** The client operations' manifest that `npm run codegen` writes: `sha256:<hex>` → document. */
-export const TRUSTED_DOCUMENTS_FILE = path.resolve(import.meta.dirname, '../../client/generated/persisted-documents.json');
+export const TRUSTED_DOCUMENTS_FILE = path.resolve(
+  import.meta.dirname,
+  '../../client/generated/persisted-documents.json',
+);
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const plainHash = (id: string) => id.replace(/^sha256:/, '').toLowerCase();
@@ -19,7 +22,8 @@ const plainHash = (id: string) => id.replace(/^sha256:/, '').toLowerCase();
  * GraphQL-over-HTTP persisted documents appendix (`documentId: "sha256:<hex>"`).
  */
 function documentIdOf(params: GraphQLParams & { documentId?: unknown }): string | null {
-  const persisted = (params.extensions as { persistedQuery?: { version?: number; sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const persisted = (params.extensions as { persistedQuery?: { version?: number; sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery;
   const id = persisted?.version === 1 ? persisted.sha256Hash : params.documentId;
   return typeof id === 'string' && /^(sha256:)?[0-9a-fA-F]{64}$/.test(id) ? plainHash(id) : null;
 }
@@ -56,7 +60,10 @@ export function trustedDocumentPlugins(mode: TrustedDocumentsMode, manifestFile 
           extensions: { code: 'PERSISTED_QUERY_ONLY' },
         },
         // Neither a document nor a hash: the request is malformed (GraphQL over HTTP: 400).
-        keyNotFound: { message: 'Send a document, or the hash of a known one.', extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+        keyNotFound: {
+          message: 'Send a document, or the hash of a known one.',
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        },
       },
     }),
   ];

@@ -17,7 +17,11 @@ interface Entry {
  */
 export function useAccessLog(logger: Logger): Plugin {
   const entries = new WeakMap<Request, Entry>();
-  const describe = ({ args }: { args: { document: Parameters<typeof getOperationAST>[0]; operationName?: string | null; contextValue: any } }) => {
+  const describe = ({
+    args,
+  }: {
+    args: { document: Parameters<typeof getOperationAST>[0]; operationName?: string | null; contextValue: any };
+  }) => {
     const entry = entries.get(args.contextValue.request);
     if (!entry) return;
     const operation = getOperationAST(args.document, args.operationName);

@@ -15,13 +15,19 @@ export interface HttpLifecycle {
 
 export class PortInUseError extends Error {}
 
-const unavailable = JSON.stringify({ errors: [{ message: 'The server is starting or stopping.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+const unavailable = JSON.stringify({
+  errors: [{ message: 'The server is starting or stopping.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+});
 
 /**
  * Listens before anything else is done, so a port in use stops start-up at once. Requests that come before
  * the app is ready, and readiness checks while draining, get 503 with Retry-After.
  */
-export async function listen(port: number, host: string, timeouts: { requestTimeoutMs: number }): Promise<HttpLifecycle> {
+export async function listen(
+  port: number,
+  host: string,
+  timeouts: { requestTimeoutMs: number },
+): Promise<HttpLifecycle> {
   let handler: RequestListener | undefined;
   let draining = false;
   const server = createServer((request, response) => {
@@ -35,7 +41,11 @@ export async function listen(port: number, host: string, timeouts: { requestTime
   server.headersTimeout = Math.min(timeouts.requestTimeoutMs, 20_000);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} on ${host} is already in use: stop the other server or set PORT.`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(`Port ${port} on ${host} is already in use: stop the other server or set PORT.`)
+          : error,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

@@ -23,7 +23,12 @@ export function metricsPlugins(options: MetricsOptions): Plugin[] {
   if (!options.enabled) return [];
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const errors = new Counter({ name: 'graphql_errors_total', help: 'GraphQL errors answered, by code', labelNames: ['code'], registers: [registry] });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'GraphQL errors answered, by code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'db_pool_connections',
     help: 'Database pool connections by state (in_use, idle) and requests waiting for one (waiting)',
@@ -48,7 +53,8 @@ export function metricsPlugins(options: MetricsOptions): Plugin[] {
     onResultProcess({ result }) {
       if (isAsyncIterable(result)) return;
       for (const single of Array.isArray(result) ? result : [result]) {
-        for (const error of single.errors ?? []) errors.inc({ code: String((error as GraphQLError).extensions?.code ?? 'UNCODED') });
+        for (const error of single.errors ?? [])
+          errors.inc({ code: String((error as GraphQLError).extensions?.code ?? 'UNCODED') });
       }
     },
   };

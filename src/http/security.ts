@@ -55,7 +55,13 @@ export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOp
       origin,
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-request-id'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'x-graphql-yoga-csrf',
+        'apollo-require-preflight',
+        'x-request-id',
+      ],
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,
     };
@@ -82,7 +88,10 @@ export function useBodyLimit(security: HttpSecurity): Plugin {
       // when we answer would see its connection reset instead of our 413. Beyond that we answer at once.
       const body = declared > limit * DRAIN_FACTOR ? null : await readAtMost(request.body, limit);
       if (!body) {
-        const error = { message: `The request body is larger than ${limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } };
+        const error = {
+          message: `The request body is larger than ${limit} bytes.`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        };
         const headers = { 'content-type': 'application/json', connection: 'close' };
         endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 413, headers }));
         return;
@@ -116,6 +125,9 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Pr
 export function clientAddress(request: Request, socketAddress: string | undefined, trustProxy: number): string {
   const socket = socketAddress ?? 'unknown';
   if (trustProxy === 0) return socket;
-  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const chain = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return chain[chain.length - trustProxy] ?? chain[0] ?? socket;
 }

@@ -1,5 +1,9 @@
 import { context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_URL_PATH } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_URL_PATH,
+} from '@opentelemetry/semantic-conventions';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { tracer } from '../tracing/tracing.ts';
@@ -32,7 +36,11 @@ export function useTracing(): Plugin {
       request({ request }, wrapped) {
         const path = new URL(request.url).pathname;
         const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
-        const attributes = { [ATTR_HTTP_REQUEST_METHOD]: request.method, [ATTR_URL_PATH]: path, 'request.id': requestIdOf(request) };
+        const attributes = {
+          [ATTR_HTTP_REQUEST_METHOD]: request.method,
+          [ATTR_URL_PATH]: path,
+          'request.id': requestIdOf(request),
+        };
         const span = tracer.startSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes }, parent);
         requestSpans.set(request, span);
         return context.with(parent, () => within(span, wrapped));
@@ -56,7 +64,10 @@ export function useTracing(): Plugin {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result) || !result.errors?.length) return;
           span.setStatus({ code: SpanStatusCode.ERROR });
-          span.setAttribute('graphql.error.codes', result.errors.map((error) => String((error as GraphQLError).extensions?.code ?? 'UNCODED')));
+          span.setAttribute(
+            'graphql.error.codes',
+            result.errors.map((error) => String((error as GraphQLError).extensions?.code ?? 'UNCODED')),
+          );
         },
       };
     },

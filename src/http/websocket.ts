@@ -21,7 +21,8 @@ export function attachGraphQLWebSocket(server: Server, app: App): { close(): Pro
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
       // The same error shape as over HTTP: a code on every error, no echoed values.
       onError: (_ctx, _id, _payload, errors) => errors.map(shape),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(shape) } : result),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(shape) } : result,
       onSubscribe: async (ctx, _id, params) => {
         const headers = new Headers();
         for (const name of FORWARDED) {

@@ -1,4 +1,11 @@
-import { Logger as WorkerLogger, makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
+import {
+  Logger as WorkerLogger,
+  makeWorkerUtils,
+  run,
+  type Runner,
+  type Task,
+  type WorkerUtils,
+} from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 
@@ -45,23 +52,32 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
   // A failed attempt is forgotten, so the next add() or start() tries again instead of failing for good.
   const workerUtils = () =>
     (utils ??= alone(pool, () => makeWorkerUtils(options)).catch((error: unknown) => {
-        utils = undefined;
-        throw error;
-      }));
-  let ended = false;
-  const start = () =>
-    (runner ??= workerUtils().then(async () => {
-      const started = await run({ ...options, concurrency: 2, pollInterval: 1000, noHandleSignals: true, parsedCronItems: [], taskList: tasks });
-      // graphile-worker stops its workers by itself when another process applies a breaking migration of its
-      // schema (a newer version deployed): this instance then only queues jobs, and the new ones work them.
-      void started.promise.finally(() => {
-        ended = true;
-      });
-      return started;
-    }).catch((error: unknown) => {
-      runner = undefined;
+      utils = undefined;
       throw error;
     }));
+  let ended = false;
+  const start = () =>
+    (runner ??= workerUtils()
+      .then(async () => {
+        const started = await run({
+          ...options,
+          concurrency: 2,
+          pollInterval: 1000,
+          noHandleSignals: true,
+          parsedCronItems: [],
+          taskList: tasks,
+        });
+        // graphile-worker stops its workers by itself when another process applies a breaking migration of its
+        // schema (a newer version deployed): this instance then only queues jobs, and the new ones work them.
+        void started.promise.finally(() => {
+          ended = true;
+        });
+        return started;
+      })
+      .catch((error: unknown) => {
+        runner = undefined;
+        throw error;
+      }));
   return {
     async add(task, payload) {
       await (await workerUtils()).addJob(task, payload, { maxAttempts });

@@ -54,7 +54,12 @@ export function tracing(): boolean {
  * Runs `work` in a child span of the active one. Failures mark the span with their class only: error messages
  * (a database's, say) may quote values, which never go into spans.
  */
-export async function inSpan<T>(name: string, attributes: Record<string, string>, work: () => Promise<T>, kind = SpanKind.INTERNAL): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  attributes: Record<string, string>,
+  work: () => Promise<T>,
+  kind = SpanKind.INTERNAL,
+): Promise<T> {
   return tracer.startActiveSpan(name, { kind, attributes }, async (span: Span) => {
     try {
       return await work();
@@ -68,7 +73,11 @@ export async function inSpan<T>(name: string, attributes: Record<string, string>
   });
 }
 
-const openTelemetryWrapper = createOpenTelemetryWrapper<object>(tracer, { includeArgs: false, includeSource: false, ignoreError: true });
+const openTelemetryWrapper = createOpenTelemetryWrapper<object>(tracer, {
+  includeArgs: false,
+  includeSource: false,
+  ignoreError: true,
+});
 
 /**
  * A resolver with a span of its own (Pothos' OpenTelemetry wrapper: name, path and type only, never arguments)

@@ -50,19 +50,31 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   // Typed errors arrive as data.
   const register = await client.mutate({
     mutation: RegisterDocument,
-    variables: { input: { username: 'Apollo', email: 'apollo@demo.com', password: 'moon landing', confirmPassword: 'moon landing' } },
+    variables: {
+      input: {
+        username: 'Apollo',
+        email: 'apollo@demo.com',
+        password: 'moon landing',
+        confirmPassword: 'moon landing',
+      },
+    },
   });
   expect(register.data?.register.__typename).toBe('RegisterSuccess');
   const again = await client.mutate({
     mutation: RegisterDocument,
-    variables: { input: { username: 'Apollo', email: 'other@demo.com', password: 'moon landing', confirmPassword: 'moon landing' } },
+    variables: {
+      input: { username: 'Apollo', email: 'other@demo.com', password: 'moon landing', confirmPassword: 'moon landing' },
+    },
   });
   expect(again.data?.register).toMatchObject({
     __typename: 'ValidationError',
     fieldErrors: [{ field: 'username', message: 'That username is taken. Please choose a different one.' }],
   });
 
-  const login = await client.mutate({ mutation: LoginDocument, variables: { input: { email: 'apollo@demo.com', password: 'moon landing' } } });
+  const login = await client.mutate({
+    mutation: LoginDocument,
+    variables: { input: { email: 'apollo@demo.com', password: 'moon landing' } },
+  });
   if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
   token = login.data.login.token;
   const oldToken = token;
@@ -80,28 +92,48 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   // Writes.
   const ids: string[] = [];
   for (let i = 1; i <= 5; i++) {
-    const created = await client.mutate({ mutation: CreatePostDocument, variables: { input: { title: `Post ${i}`, content: `Body ${i}` } } });
+    const created = await client.mutate({
+      mutation: CreatePostDocument,
+      variables: { input: { title: `Post ${i}`, content: `Body ${i}` } },
+    });
     if (created.data?.createPost.__typename !== 'CreatePostSuccess') throw new Error('createPost failed');
     ids.push(created.data.createPost.post.id);
   }
-  const edited = await client.mutate({ mutation: UpdatePostDocument, variables: { id: ids[0]!, input: { title: 'Post 1, edited' } } });
+  const edited = await client.mutate({
+    mutation: UpdatePostDocument,
+    variables: { id: ids[0]!, input: { title: 'Post 1, edited' } },
+  });
   expect(edited.data?.updatePost).toMatchObject({ __typename: 'UpdatePostSuccess', post: { title: 'Post 1, edited' } });
   const deleted = await client.mutate({ mutation: DeletePostDocument, variables: { id: ids[1]! } });
-  expect(deleted.data?.deletePost).toEqual({ __typename: 'DeletePostSuccess', message: 'Your post has been deleted!', deletedPostId: ids[1] });
+  expect(deleted.data?.deletePost).toEqual({
+    __typename: 'DeletePostSuccess',
+    message: 'Your post has been deleted!',
+    deletedPostId: ids[1],
+  });
   client.cache.evict({ id: client.cache.identify({ __typename: 'Post', id: ids[1]! }) });
 
   // Coded errors arrive as GraphQL errors with extensions.code.
-  const error = await client.mutate({ mutation: UpdatePostDocument, variables: { id: ids[1]!, input: { title: 'gone' } } }).catch((e) => e);
+  const error = await client
+    .mutate({ mutation: UpdatePostDocument, variables: { id: ids[1]!, input: { title: 'gone' } } })
+    .catch((e) => e);
   expect(CombinedGraphQLErrors.is(error)).toBe(true);
   expect(error.errors[0].extensions.code).toBe('NOT_FOUND');
 
   // Search, and the sessions of this account: a second login, seen from the first and ended from it.
-  const found = await client.query({ query: SearchPostsDocument, variables: { query: 'body' }, fetchPolicy: 'network-only' });
+  const found = await client.query({
+    query: SearchPostsDocument,
+    variables: { query: 'body' },
+    fetchPolicy: 'network-only',
+  });
   expect(found.data?.searchPosts.totalCount).toBe(4);
   expect(found.data?.searchPosts.edges[0]?.excerpt.find((part) => part.highlighted)?.text).toBe('Body');
-  const second = await client.mutate({ mutation: LoginDocument, variables: { input: { email: 'apollo@demo.com', password: 'moon landing' } } });
+  const second = await client.mutate({
+    mutation: LoginDocument,
+    variables: { input: { email: 'apollo@demo.com', password: 'moon landing' } },
+  });
   expect(second.data?.login.__typename).toBe('LoginSuccess');
-  const sessions = (await client.query({ query: MySessionsDocument, fetchPolicy: 'network-only' })).data?.me?.sessions ?? [];
+  const sessions =
+    (await client.query({ query: MySessionsDocument, fetchPolicy: 'network-only' })).data?.me?.sessions ?? [];
   expect(sessions.map((session) => session.current).sort()).toEqual([false, true]);
   const other = sessions.find((session) => !session.current)!;
   const revoked = await client.mutate({ mutation: RevokeSessionDocument, variables: { id: other.id } });
@@ -139,15 +171,26 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me).toBeNull();
 
   // Account management: change the password, then delete the account; its token stops working.
-  const relogin = await client.mutate({ mutation: LoginDocument, variables: { input: { email: 'apollo@demo.com', password: 'a new moon' } } });
+  const relogin = await client.mutate({
+    mutation: LoginDocument,
+    variables: { input: { email: 'apollo@demo.com', password: 'a new moon' } },
+  });
   if (relogin.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
   token = relogin.data.login.token;
   const changed = await client.mutate({
     mutation: ChangePasswordDocument,
-    variables: { input: { currentPassword: 'a new moon', newPassword: 'the third moon', confirmPassword: 'the third moon' } },
+    variables: {
+      input: { currentPassword: 'a new moon', newPassword: 'the third moon', confirmPassword: 'the third moon' },
+    },
   });
-  expect(changed.data?.changePassword).toMatchObject({ __typename: 'ChangePasswordSuccess', message: 'Your password has been updated!' });
+  expect(changed.data?.changePassword).toMatchObject({
+    __typename: 'ChangePasswordSuccess',
+    message: 'Your password has been updated!',
+  });
   const gone = await client.mutate({ mutation: DeleteAccountDocument, variables: { password: 'the third moon' } });
-  expect(gone.data?.deleteAccount).toEqual({ __typename: 'DeleteAccountSuccess', message: 'Your account has been deleted.' });
+  expect(gone.data?.deleteAccount).toEqual({
+    __typename: 'DeleteAccountSuccess',
+    message: 'Your account has been deleted.',
+  });
   expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me).toBeNull();
 });

@@ -48,7 +48,10 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   });
   expect(registered.data?.register.__typename).toBe('RegisterSuccess');
   const wrong = await client.mutation(LoginDocument, { input: { email: credentials.email, password: 'nope nope' } });
-  expect(wrong.data?.login).toEqual({ __typename: 'LoginFailedError', message: 'Login Unsuccessful. Please check email and password' });
+  expect(wrong.data?.login).toEqual({
+    __typename: 'LoginFailedError',
+    message: 'Login Unsuccessful. Please check email and password',
+  });
   const login = await client.mutation(LoginDocument, { input: credentials });
   if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
   token = login.data.login.token;
@@ -78,8 +81,14 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   expect(sessions).toHaveLength(2);
   const other = sessions.find((session) => !session.current)!;
   const revoked = await client.mutation(RevokeSessionDocument, { id: other.id });
-  expect(revoked.data?.revokeSession).toEqual({ __typename: 'RevokeSessionSuccess', message: 'The session has been ended.', revokedSessionId: other.id });
-  expect((await client.query(MySessionsDocument, {})).data?.me?.sessions?.map((session) => session.current)).toEqual([true]);
+  expect(revoked.data?.revokeSession).toEqual({
+    __typename: 'RevokeSessionSuccess',
+    message: 'The session has been ended.',
+    revokedSessionId: other.id,
+  });
+  expect((await client.query(MySessionsDocument, {})).data?.me?.sessions?.map((session) => session.current)).toEqual([
+    true,
+  ]);
 
   const feed = await client.query(FeedDocument, { first: 1 });
   expect(feed.data?.posts.edges.map((edge) => edge.node.title)).toEqual(['Second']);
@@ -105,7 +114,9 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   expect((await client.query(MeDocument, {}, { requestPolicy: 'network-only' })).data?.me).toBeNull();
 
   // Account management: change the password, then delete the account; its token stops working.
-  const again = await client.mutation(LoginDocument, { input: { email: credentials.email, password: 'a fresh password' } });
+  const again = await client.mutation(LoginDocument, {
+    input: { email: credentials.email, password: 'a fresh password' },
+  });
   if (again.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
   token = again.data.login.token;
   const changed = await client.mutation(ChangePasswordDocument, {
@@ -113,6 +124,9 @@ it('runs a whole session: register, log in, upload, write, page, reset', async (
   });
   expect(changed.data?.changePassword.__typename).toBe('ChangePasswordSuccess');
   const deleted = await client.mutation(DeleteAccountDocument, { password: 'yet another one' });
-  expect(deleted.data?.deleteAccount).toEqual({ __typename: 'DeleteAccountSuccess', message: 'Your account has been deleted.' });
+  expect(deleted.data?.deleteAccount).toEqual({
+    __typename: 'DeleteAccountSuccess',
+    message: 'Your account has been deleted.',
+  });
   expect((await client.query(MeDocument, {}, { requestPolicy: 'network-only' })).data?.me).toBeNull();
 });

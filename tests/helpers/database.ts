@@ -64,6 +64,10 @@ export async function createServerDatabase(prefix: string) {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_SERVER_URL);
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), sql: querier(url.toString()), drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return {
+    name,
+    url: url.toString(),
+    sql: querier(url.toString()),
+    drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
 }
-

@@ -9,7 +9,14 @@ export interface SchemaShape {
   indexes: Record<string, { table: string; unique: boolean; primary: boolean; method: string; columns: string[] }>;
   foreignKeys: Record<
     string,
-    { table: string; columns: string[]; references: string; referencedColumns: string[]; onDelete: string; onUpdate: string }
+    {
+      table: string;
+      columns: string[];
+      references: string;
+      referencedColumns: string[];
+      onDelete: string;
+      onUpdate: string;
+    }
   >;
 }
 
@@ -62,7 +69,13 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   Uuid: () => 'uuid',
 };
 
-const ACTIONS: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRICT', NoAction: 'NO ACTION', SetNull: 'SET NULL', SetDefault: 'SET DEFAULT' };
+const ACTIONS: Record<string, string> = {
+  Cascade: 'CASCADE',
+  Restrict: 'RESTRICT',
+  NoAction: 'NO ACTION',
+  SetNull: 'SET NULL',
+  SetDefault: 'SET DEFAULT',
+};
 
 function sqlType(field: Field): string {
   if (!field.nativeType) return SCALAR_TYPES[field.type] ?? `unknown ${field.type}`;

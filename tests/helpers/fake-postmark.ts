@@ -27,7 +27,15 @@ export async function startFakePostmark() {
         res.end(JSON.stringify(failure.body));
         return;
       }
-      res.end(JSON.stringify({ To: body?.To, SubmittedAt: new Date().toISOString(), MessageID: crypto.randomUUID(), ErrorCode: 0, Message: 'OK' }));
+      res.end(
+        JSON.stringify({
+          To: body?.To,
+          SubmittedAt: new Date().toISOString(),
+          MessageID: crypto.randomUUID(),
+          ErrorCode: 0,
+          Message: 'OK',
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -24,10 +24,17 @@ export async function startLoadBalancer(backends: number[]) {
   });
   server.on('upgrade', (request, socket, head) => {
     const port = pick();
-    const upstream = http.request({ host: '127.0.0.1', port, path: request.url, method: request.method, headers: request.headers });
+    const upstream = http.request({
+      host: '127.0.0.1',
+      port,
+      path: request.url,
+      method: request.method,
+      headers: request.headers,
+    });
     upstream.on('upgrade', (answer, upstreamSocket, upstreamHead) => {
       const lines = [`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`];
-      for (let i = 0; i < answer.rawHeaders.length; i += 2) lines.push(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}`);
+      for (let i = 0; i < answer.rawHeaders.length; i += 2)
+        lines.push(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}`);
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (upstreamHead.length) socket.write(upstreamHead);
       if (head.length) upstreamSocket.write(head);

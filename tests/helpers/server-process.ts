@@ -24,11 +24,22 @@ export interface ServerProcess {
  * The server as operators start it (`node --import tsx src/main.ts`, README: Operations), on the embedded
  * database in `dataDir`. The caller kills it (tests do so in afterEach).
  */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(chosen), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      PORT: String(chosen),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

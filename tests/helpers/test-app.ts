@@ -89,7 +89,11 @@ export interface TestApp extends Database {
   /** Waits until the job queue has run every job that is due (reset mail). */
   settle(): Promise<void>;
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
   /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
   upload<T = any>(
     query: string,
@@ -139,7 +143,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     return jobQueue({
       url: jobsDatabase?.url ?? db.url,
       logger,
-      tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings: appSettings, mailer: appMailer, log: logger }) },
+      tasks: {
+        [RESET_MAIL_TASK]: resetMailTask({
+          prisma: database.prisma,
+          settings: appSettings,
+          mailer: appMailer,
+          log: logger,
+        }),
+      },
     });
   });
   const events = options.events ?? postEvents();
@@ -168,7 +179,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...options.headers,
   });
-  const socketOf = (options: RequestOptions = {}) => ({ req: { socket: { remoteAddress: options.ip ?? '192.0.2.1' } } });
+  const socketOf = (options: RequestOptions = {}) => ({
+    req: { socket: { remoteAddress: options.ip ?? '192.0.2.1' } },
+  });
   /** An unexpected error reaches the test as "Unexpected error.": show what the server logged for it. */
   const explain = (body: GraphQLResponse) => {
     for (const error of body.errors ?? []) {
@@ -192,24 +205,35 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     sent,
     settle: () => jobs.idle(),
     async graphql(query, variables, options) {
-      const response = await app.fetch('http://blog.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headersFor(options) },
-        body: JSON.stringify({ query, variables }),
-      }, socketOf(options));
+      const response = await app.fetch(
+        'http://blog.test/graphql',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headersFor(options) },
+          body: JSON.stringify({ query, variables }),
+        },
+        socketOf(options),
+      );
       return explain(await response.json());
     },
     async upload(query, variables, files, options) {
       const form = new FormData();
       const names = Object.keys(files);
       form.append('operations', JSON.stringify({ query, variables }));
-      form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))));
+      form.append(
+        'map',
+        JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))),
+      );
       names.forEach((name, i) => form.append(String(i), files[name]!));
-      const response = await app.fetch('http://blog.test/graphql', {
-        method: 'POST',
-        headers: { 'x-graphql-yoga-csrf': '1', ...headersFor(options) },
-        body: form,
-      }, socketOf(options));
+      const response = await app.fetch(
+        'http://blog.test/graphql',
+        {
+          method: 'POST',
+          headers: { 'x-graphql-yoga-csrf': '1', ...headersFor(options) },
+          body: form,
+        },
+        socketOf(options),
+      );
       return explain(await response.json());
     },
     async listen() {
@@ -234,7 +258,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       limiter = memoryRateLimiter();
       sent.length = 0;
       for (const name of fs.readdirSync(picturesDir)) fs.rmSync(path.join(picturesDir, name));
-      await database.prisma.$executeRawUnsafe('TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE');
+      await database.prisma.$executeRawUnsafe(
+        'TRUNCATE users, posts, sessions, password_reset_tokens RESTART IDENTITY CASCADE',
+      );
     },
     async close() {
       await websocket?.close();
@@ -279,4 +305,3 @@ function lazyJobQueue(make: () => Promise<JobQueue>): JobQueue {
     stop: async () => void (queue && (await (await queue).stop())),
   };
 }
-

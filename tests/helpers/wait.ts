@@ -1,5 +1,9 @@
 /** Waits until `check` holds (polling), or fails naming what it waited for; generous, for busy machines. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, { intervalMs = 50, timeoutMs = 60_000 } = {}) {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  { intervalMs = 50, timeoutMs = 60_000 } = {},
+) {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

@@ -31,7 +31,11 @@ const LoginInput = builder.inputType('LoginInput', {
 const RegisterSuccess = builder.objectRef<{ user: User }>('RegisterSuccess').implement({
   description: 'The account was created. Log in to use it.',
   fields: (t) => ({
-    user: t.field({ type: UserNode, description: 'The new account (with its email, shown to its owner).', resolve: (result) => result.user }),
+    user: t.field({
+      type: UserNode,
+      description: 'The new account (with its email, shown to its owner).',
+      resolve: (result) => result.user,
+    }),
     message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => SUCCESS_MESSAGES.register }),
   }),
 });
@@ -56,7 +60,13 @@ builder.mutationFields((t) => ({
   register: t.field({
     type: RegisterSuccess,
     description: 'Creates an account. It does not log in, as in the original.',
-    errors: { types: [ValidationError], union: { name: 'RegisterResult', description: 'What `register` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'RegisterResult',
+        description: 'What `register` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, context) => {
       const user = await registerUser(context, input);
@@ -67,7 +77,13 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginSuccess,
     description: 'Opens a session and returns its token.',
-    errors: { types: [ValidationError, LoginFailedError], union: { name: 'LoginResult', description: 'What `login` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError, LoginFailedError],
+      union: {
+        name: 'LoginResult',
+        description: 'What `login` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
     resolve: async (_root, { input }, context) => {
       const result = await logIn(context, input);
@@ -80,7 +96,13 @@ builder.mutationFields((t) => ({
     description: "Ends this request's session; other devices stay logged in.",
     authScopes: { loggedIn: true },
     // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'LogoutResult', description: 'What `logout` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'LogoutResult',
+        description: 'What `logout` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     resolve: async (_root, _args, context) => {
       if (!context.sessionId) throw unauthenticated();
       await revokeSession(context, context.sessionId);
@@ -91,8 +113,16 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: 'Ends every session of the signed-in user, on every device.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'LogoutAllResult', description: 'What `logoutAll` returns: its success, or an expected failure, which implements `Error`.' } },
-    resolve: async (_root, _args, context) => ({ revokedSessions: await revokeAllSessions(context, context.viewer!.id) }),
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'LogoutAllResult',
+        description: 'What `logoutAll` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
+    resolve: async (_root, _args, context) => ({
+      revokedSessions: await revokeAllSessions(context, context.viewer!.id),
+    }),
   }),
 }));
 

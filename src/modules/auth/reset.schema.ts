@@ -5,14 +5,21 @@ import { PASSWORD_UPDATED, RESET_REQUESTED, requestReset, resetPassword } from '
 const Message = (name: string, description: string) =>
   builder.objectRef<{ message: string }>(name).implement({
     description,
-    fields: (t) => ({ message: t.exposeString('message', { description: "The original Flask Blog's message for this success, to show the user." }) }),
+    fields: (t) => ({
+      message: t.exposeString('message', {
+        description: "The original Flask Blog's message for this success, to show the user.",
+      }),
+    }),
   });
 
 const RequestResetSuccess = Message(
   'RequestResetSuccess',
   'Always the same answer, whether or not the address has an account: nobody learns which addresses do.',
 );
-const ResetPasswordSuccess = Message('ResetPasswordSuccess', 'The password changed and every session ended. Log in again.');
+const ResetPasswordSuccess = Message(
+  'ResetPasswordSuccess',
+  'The password changed and every session ended. Log in again.',
+);
 
 const ResetPasswordInput = builder.inputType('ResetPasswordInput', {
   description: 'The token from the reset email and the new password, twice.',
@@ -27,7 +34,13 @@ builder.mutationFields((t) => ({
   requestReset: t.field({
     type: RequestResetSuccess,
     description: 'Emails a password reset link, valid once for 30 minutes, if the address has an account.',
-    errors: { types: [ValidationError], union: { name: 'RequestResetResult', description: 'What `requestReset` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'RequestResetResult',
+        description: 'What `requestReset` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { email: t.arg.string({ required: true, description: 'The address of the account.' }) },
     resolve: async (_root, { email }, context) => {
       await requestReset(context, email);
@@ -37,8 +50,16 @@ builder.mutationFields((t) => ({
   resetPassword: t.field({
     type: ResetPasswordSuccess,
     description: 'Sets a new password with the token from the reset email; it does not log in.',
-    errors: { types: [InvalidResetTokenError, ValidationError], union: { name: 'ResetPasswordResult', description: 'What `resetPassword` returns: its success, or an expected failure, which implements `Error`.' } },
-    args: { input: t.arg({ type: ResetPasswordInput, required: true, description: 'The token and the new password.' }) },
+    errors: {
+      types: [InvalidResetTokenError, ValidationError],
+      union: {
+        name: 'ResetPasswordResult',
+        description: 'What `resetPassword` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
+    args: {
+      input: t.arg({ type: ResetPasswordInput, required: true, description: 'The token and the new password.' }),
+    },
     resolve: async (_root, { input }, context) => {
       await resetPassword(context, input);
       return { message: PASSWORD_UPDATED };

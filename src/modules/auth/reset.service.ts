@@ -67,7 +67,9 @@ async function sendResetLink(deps: MailDeps, email: string, now: Date): Promise<
   const expiresAt = new Date(now.getTime() + deps.settings.resetTokenTtlMinutes * 60_000);
   await deps.prisma.$transaction([
     deps.prisma.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } }),
-    deps.prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt } }),
+    deps.prisma.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt },
+    }),
   ]);
   await deps.mailer.send(passwordResetEmail(user.email, `${deps.settings.resetUrl}${token}`));
 }
@@ -85,9 +87,10 @@ export interface ResetPasswordInput {
 export async function resetPassword(deps: Deps, input: ResetPasswordInput): Promise<void> {
   const now = deps.now();
   const token = input.token.trim();
-  const record = token.length > 0 && token.length <= 256
-    ? await deps.prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) } })
-    : null;
+  const record =
+    token.length > 0 && token.length <= 256
+      ? await deps.prisma.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) } })
+      : null;
   if (!record || record.usedAt || record.expiresAt <= now) throw new InvalidResetTokenError();
 
   const errors = new FieldErrors();

@@ -19,7 +19,10 @@ function decodeSessionId(id: string): string {
 const SessionRef = builder.objectRef<Session>('Session').implement({
   description: 'A login that is still open: one device or app holding a token.',
   fields: (t) => ({
-    id: t.id({ description: 'Pass it to `revokeSession` to end this session.', resolve: (session) => encodeSessionId(session.id) }),
+    id: t.id({
+      description: 'Pass it to `revokeSession` to end this session.',
+      resolve: (session) => encodeSessionId(session.id),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the login happened.' }),
     lastUsedAt: t.expose('lastUsedAt', {
       type: 'DateTime',
@@ -41,7 +44,8 @@ builder.prismaObjectFields('User', (t) => ({
   sessions: t.field({
     type: [SessionRef],
     nullable: true,
-    description: "The user's open sessions, most recently used first: visible to that user only, null for everyone else.",
+    description:
+      "The user's open sessions, most recently used first: visible to that user only, null for everyone else.",
     authScopes: (user) => ({ self: user.id }),
     unauthorizedResolver: () => null,
     resolve: (user, _args, context) => openSessions(context, user.id),
@@ -52,17 +56,27 @@ const RevokeSessionSuccess = builder.objectRef<{ sessionId: string }>('RevokeSes
   description: 'The session ended; its token no longer works.',
   fields: (t) => ({
     message: t.string({ description: 'A message to show the user.', resolve: () => SESSION_REVOKED }),
-    revokedSessionId: t.id({ description: 'The session that ended.', resolve: (result) => encodeSessionId(result.sessionId) }),
+    revokedSessionId: t.id({
+      description: 'The session that ended.',
+      resolve: (result) => encodeSessionId(result.sessionId),
+    }),
   }),
 });
 
 builder.mutationFields((t) => ({
   revokeSession: t.field({
     type: RevokeSessionSuccess,
-    description: "Ends one of the signed-in user's sessions (another device, or this one). Not one of yours: NOT_FOUND.",
+    description:
+      "Ends one of the signed-in user's sessions (another device, or this one). Not one of yours: NOT_FOUND.",
     authScopes: { loggedIn: true },
     // Never returned; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'RevokeSessionResult', description: 'What `revokeSession` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'RevokeSessionResult',
+        description: 'What `revokeSession` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { id: t.arg.id({ required: true, description: 'A session `id` from `me.sessions`.' }) },
     resolve: async (_root, { id }, context) => {
       const sessionId = decodeSessionId(String(id));

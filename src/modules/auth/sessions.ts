@@ -12,7 +12,11 @@ const USER_AGENT_MAX = 255;
 
 /** The User-Agent worth keeping for a session: printable, at most 255 characters; null when there is none. */
 export function sessionUserAgent(header: string | null): string | null {
-  const printable = header?.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, USER_AGENT_MAX).trim();
+  const printable = header
+    ?.replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim()
+    .slice(0, USER_AGENT_MAX)
+    .trim();
   return printable || null;
 }
 

@@ -17,7 +17,9 @@ export function decodePostCursor(cursor: string, argument: 'after' | 'before'): 
   const match = new RegExp(`^${PREFIX}(\\d{1,15}):([1-9]\\d{0,9})$`).exec(text);
   const position = match && { datePosted: new Date(Number(match[1])), id: Number(match[2]) };
   if (!position || Number.isNaN(position.datePosted.getTime()) || position.id > 2_147_483_647) {
-    throw badUserInput(`Argument "${argument}" must be a cursor from a page of posts (an edge's cursor, startCursor or endCursor).`);
+    throw badUserInput(
+      `Argument "${argument}" must be a cursor from a page of posts (an edge's cursor, startCursor or endCursor).`,
+    );
   }
   return position;
 }

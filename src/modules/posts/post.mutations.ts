@@ -57,7 +57,13 @@ builder.mutationFields((t) => ({
     type: CreatePostSuccess,
     description: 'Publishes a post as the signed-in user.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'CreatePostResult', description: 'What `createPost` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'CreatePostResult',
+        description: 'What `createPost` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { input: t.arg({ type: CreatePostInput, required: true, description: 'The title and content.' }) },
     resolve: async (_root, { input }, context) => {
       const post = await createPost(context, context.viewer!, input);
@@ -67,9 +73,16 @@ builder.mutationFields((t) => ({
   }),
   updatePost: t.field({
     type: UpdatePostSuccess,
-    description: "Edits one of the signed-in user's posts: NOT_FOUND if it does not exist, FORBIDDEN if it is someone else's.",
+    description:
+      "Edits one of the signed-in user's posts: NOT_FOUND if it does not exist, FORBIDDEN if it is someone else's.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'UpdatePostResult', description: 'What `updatePost` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'UpdatePostResult',
+        description: 'What `updatePost` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: {
       id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to change.' }),
       input: t.arg({ type: UpdatePostInput, required: true, description: 'The fields to change.' }),
@@ -85,7 +98,13 @@ builder.mutationFields((t) => ({
     description: "Deletes one of the signed-in user's posts, with the same rules as updatePost.",
     authScopes: { loggedIn: true },
     // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: { types: [ValidationError], union: { name: 'DeletePostResult', description: 'What `deletePost` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'DeletePostResult',
+        description: 'What `deletePost` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to delete.' }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));

@@ -105,7 +105,8 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
   const param = (value: unknown) => `$${values.push(value)}`;
   const where = ['p.search @@ q'];
   if (query.after) where.push(`(${RANK}, p.id) < (${param(query.after.rank)}::float8, ${param(query.after.id)}::int)`);
-  if (query.before) where.push(`(${RANK}, p.id) > (${param(query.before.rank)}::float8, ${param(query.before.id)}::int)`);
+  if (query.before)
+    where.push(`(${RANK}, p.id) > (${param(query.before.rank)}::float8, ${param(query.before.id)}::int)`);
   const order = query.inverted ? 'ASC' : 'DESC';
   const text =
     `SELECT ${POST_COLUMNS}, ${USER_COLUMNS}, m.rank, ts_headline('english', p.content, m.q, $2) FROM (` +

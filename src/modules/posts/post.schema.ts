@@ -55,7 +55,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The post with this ID, or null if there is none.',
     args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The global ID of a post.' }) },
-    resolve: (query, _root, { id }, context) => context.prisma.post.findUnique({ ...query, where: { id: Number(id.id) } }),
+    resolve: (query, _root, { id }, context) =>
+      context.prisma.post.findUnique({ ...query, where: { id: Number(id.id) } }),
   }),
 }));
 
@@ -64,7 +65,11 @@ builder.prismaObjectFields('User', (t) => ({
     {
       type: PostNode,
       description: `This user's posts, ${pageDescription}`,
-      args: { query: t.arg.string({ description: `Only posts matching this search text (as in \`searchPosts\`), still newest first.` }) },
+      args: {
+        query: t.arg.string({
+          description: `Only posts matching this search text (as in \`searchPosts\`), still newest first.`,
+        }),
+      },
       resolve: (user, args, context) => {
         const prefetched = context.loaders.prefetchedPages.get(pageKey(user.id, args));
         return pagePosts(context, { authorId: user.id, query: args.query }, args, prefetched);

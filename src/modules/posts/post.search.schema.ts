@@ -36,7 +36,10 @@ builder.queryFields((t) => ({
       name: 'PostSearchEdge',
       description: 'A matching post with how well it matches and where.',
       fields: (t) => ({
-        rank: t.float({ description: 'How well the post matches: higher is better.', resolve: (edge) => (edge as unknown as SearchEdge).rank }),
+        rank: t.float({
+          description: 'How well the post matches: higher is better.',
+          resolve: (edge) => (edge as unknown as SearchEdge).rank,
+        }),
         excerpt: t.field({
           type: [ExcerptPart],
           description: 'Up to 30 words of the content around the best matches, the matching words highlighted.',

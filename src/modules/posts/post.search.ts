@@ -14,7 +14,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * "run"). Empty, punctuation-only, exclusion-only and over-long text is BAD_USER_INPUT.
  */
 export function searchQuery(text: string, argument = 'query'): string {
-  if (text.length > SEARCH_MAX_LENGTH) throw badUserInput(`Argument "${argument}" must be at most ${SEARCH_MAX_LENGTH} characters.`);
+  if (text.length > SEARCH_MAX_LENGTH)
+    throw badUserInput(`Argument "${argument}" must be at most ${SEARCH_MAX_LENGTH} characters.`);
   const terms: string[] = [];
   let positive = 0;
   for (const [, minus, phrase, bare] of text.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
@@ -28,7 +29,8 @@ export function searchQuery(text: string, argument = 'query'): string {
     if (!excluded) positive++;
   }
   if (!positive) throw badUserInput(`Argument "${argument}" must contain a word to search for.`);
-  if (terms.length > SEARCH_MAX_TERMS) throw badUserInput(`Argument "${argument}" may hold at most ${SEARCH_MAX_TERMS} words and phrases.`);
+  if (terms.length > SEARCH_MAX_TERMS)
+    throw badUserInput(`Argument "${argument}" may hold at most ${SEARCH_MAX_TERMS} words and phrases.`);
   return terms.join(' & ');
 }
 
@@ -49,7 +51,9 @@ export function decodeSearchCursor(cursor: string, argument: 'after' | 'before')
   const match = new RegExp(`^${PREFIX}(\\d+(?:\\.\\d+)?(?:e-\\d+)?):([1-9]\\d{0,9})$`).exec(text);
   const position = match && { rank: Number(match[1]), id: Number(match[2]) };
   if (!position || !Number.isFinite(position.rank) || position.id > 2_147_483_647) {
-    throw badUserInput(`Argument "${argument}" must be a cursor from a page of search results (an edge's cursor, startCursor or endCursor).`);
+    throw badUserInput(
+      `Argument "${argument}" must be a cursor from a page of search results (an edge's cursor, startCursor or endCursor).`,
+    );
   }
   return position;
 }

@@ -60,7 +60,9 @@ export async function createPost(
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'P2002' && key) {
-      const first = await prisma.post.findUnique({ where: { authorId_idempotencyKey: { authorId: author.id, idempotencyKey: key } } });
+      const first = await prisma.post.findUnique({
+        where: { authorId_idempotencyKey: { authorId: author.id, idempotencyKey: key } },
+      });
       if (first) return first;
     }
     // The account was deleted after this request authenticated: the foreign key refuses the orphan.

@@ -20,8 +20,15 @@ type Delivered = PostChange & { post: Awaited<ReturnType<typeof selectPostWithAu
 const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
   description: 'A change to a post, delivered live after it was committed.',
   fields: (t) => ({
-    kind: t.field({ type: PostChangeKind, description: 'Created, updated or deleted.', resolve: (change) => change.kind }),
-    postId: t.id({ description: 'The global ID of the post that changed.', resolve: (change) => encodeGlobalId('Post', change.postId) }),
+    kind: t.field({
+      type: PostChangeKind,
+      description: 'Created, updated or deleted.',
+      resolve: (change) => change.kind,
+    }),
+    postId: t.id({
+      description: 'The global ID of the post that changed.',
+      resolve: (change) => encodeGlobalId('Post', change.postId),
+    }),
     post: t.field({
       type: PostNode,
       nullable: true,
@@ -35,13 +42,16 @@ builder.subscriptionFields((t) => ({
   postChanged: t.field({
     type: PostChangeRef,
     description:
-      'Posts created, updated or deleted from now on, in the order they were committed: all of them (the feed), or only one author\'s. ' +
+      "Posts created, updated or deleted from now on, in the order they were committed: all of them (the feed), or only one author's. " +
       'Over Server-Sent Events (`Accept: text/event-stream`) or WebSocket (graphql-ws protocol) at /graphql.',
     args: { author: t.arg.globalID({ for: UserNode, description: "Only this user's posts (a user's page)." }) },
     subscribe: (_root, { author }, context) => {
       const authorId = author ? Number(author.id) : undefined;
       // A Repeater pipeline: unsubscribing ends it at once, even while no event is arriving.
-      return pipe(context.events.subscribe(), filter((change) => authorId === undefined || change.authorId === authorId));
+      return pipe(
+        context.events.subscribe(),
+        filter((change) => authorId === undefined || change.authorId === authorId),
+      );
     },
     resolve: async (change: PostChange, _args, context): Promise<Delivered> => {
       // Read afresh per event, and refresh the author in this subscription's loader, which lives as long as it does.

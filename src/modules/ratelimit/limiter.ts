@@ -32,7 +32,8 @@ export interface RateLimiter {
 
 type StoreFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
-const storeKey = (key: string) => (key.length <= 64 ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`);
+const storeKey = (key: string) =>
+  key.length <= 64 ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
 
 /** One rate-limiter-flexible instance per (limit, window) pair, created on first use. */
 function limiterOver(factory: StoreFactory, close: () => Promise<void> = async () => {}): RateLimiter {
@@ -41,14 +42,20 @@ function limiterOver(factory: StoreFactory, close: () => Promise<void> = async (
     const id = `${limit}x${windowMs}`;
     let limiter = limiters.get(id);
     if (!limiter) {
-      limiter = factory({ keyPrefix: `flaskblog:rl:${id}`, points: limit, duration: Math.max(1, Math.round(windowMs / 1000)) });
+      limiter = factory({
+        keyPrefix: `flaskblog:rl:${id}`,
+        points: limit,
+        duration: Math.max(1, Math.round(windowMs / 1000)),
+      });
       limiters.set(id, limiter);
     }
     return limiter;
   };
   return {
     async consume(budgets) {
-      const outcomes = await Promise.allSettled(budgets.map((budget) => limiterFor(budget).consume(storeKey(budget.key))));
+      const outcomes = await Promise.allSettled(
+        budgets.map((budget) => limiterFor(budget).consume(storeKey(budget.key))),
+      );
       const refusals: RateLimiterRes[] = [];
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') continue;
@@ -88,15 +95,29 @@ export async function redisRateLimiter(url: string, prefix = ''): Promise<RateLi
  * rate_limits table that the migrations create.
  */
 export function postgresRateLimiter(url: string, schema?: string): RateLimiter {
-  const pool = new pg.Pool({ connectionString: url, max: 4, options: schema ? `-c search_path=${schema},public` : undefined });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    options: schema ? `-c search_path=${schema},public` : undefined,
+  });
   return limiterOver(
     (options) =>
-      new RateLimiterPostgres({ ...shared(options), storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, schemaName: schema }),
+      new RateLimiterPostgres({
+        ...shared(options),
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: 'rate_limits',
+        tableCreated: true,
+        schemaName: schema,
+      }),
     () => pool.end(),
   );
 }
 
-function shared(options: { keyPrefix: string; points: number; duration: number }, prefix = ''): IRateLimiterStoreOptions {
+function shared(
+  options: { keyPrefix: string; points: number; duration: number },
+  prefix = '',
+): IRateLimiterStoreOptions {
   return {
     ...options,
     keyPrefix: `${prefix}${options.keyPrefix}`,

@@ -13,7 +13,11 @@ export function useSubscriptionCap(max: number): Plugin<Context> {
       const client = args.contextValue.clientIp;
       const count = open.get(client) ?? 0;
       if (count >= max) {
-        setResultAndStopExecution({ errors: [codedError('RATE_LIMITED', `Too many open subscriptions from this client (at most ${max}): end one first.`)] });
+        setResultAndStopExecution({
+          errors: [
+            codedError('RATE_LIMITED', `Too many open subscriptions from this client (at most ${max}): end one first.`),
+          ],
+        });
         return;
       }
       open.set(client, count + 1);

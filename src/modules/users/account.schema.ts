@@ -10,7 +10,10 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
   description: 'The current password and the new one, twice.',
   fields: (t) => ({
     currentPassword: t.string({ required: true, description: 'The password in use now.' }),
-    newPassword: t.string({ required: true, description: 'At least 8 characters, at most 72 bytes (as at registration).' }),
+    newPassword: t.string({
+      required: true,
+      description: 'At least 8 characters, at most 72 bytes (as at registration).',
+    }),
     confirmPassword: t.string({ required: true, description: 'The new password again.' }),
   }),
 });
@@ -19,7 +22,9 @@ const ChangePasswordSuccess = builder.objectRef<{ revokedSessions: number }>('Ch
   description: 'The password changed; every other session ended.',
   fields: (t) => ({
     message: t.string({ description: SUCCESS_MESSAGE_DESCRIPTION, resolve: () => PASSWORD_CHANGED }),
-    revokedSessions: t.exposeInt('revokedSessions', { description: 'Other sessions that were ended; this one stays open.' }),
+    revokedSessions: t.exposeInt('revokedSessions', {
+      description: 'Other sessions that were ended; this one stays open.',
+    }),
   }),
 });
 
@@ -33,8 +38,16 @@ builder.mutationFields((t) => ({
     type: ChangePasswordSuccess,
     description: 'Sets a new password after checking the current one, and ends every other session of the account.',
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'ChangePasswordResult', description: 'What `changePassword` returns: its success, or an expected failure, which implements `Error`.' } },
-    args: { input: t.arg({ type: ChangePasswordInput, required: true, description: 'The current and the new password.' }) },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'ChangePasswordResult',
+        description: 'What `changePassword` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
+    args: {
+      input: t.arg({ type: ChangePasswordInput, required: true, description: 'The current and the new password.' }),
+    },
     resolve: async (_root, { input }, context) => ({
       revokedSessions: await changePassword(context, context.viewer!, context.sessionId!, input),
     }),
@@ -43,7 +56,13 @@ builder.mutationFields((t) => ({
     type: DeleteAccountSuccess,
     description: "Deletes the signed-in user's account, posts, sessions and picture, after checking the password.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'DeleteAccountResult', description: 'What `deleteAccount` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'DeleteAccountResult',
+        description: 'What `deleteAccount` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { password: t.arg.string({ required: true, description: 'The current password, to confirm.' }) },
     resolve: async (_root, { password }, context) => {
       await deleteAccount(context, context.viewer!, password);

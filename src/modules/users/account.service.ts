@@ -16,7 +16,11 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
  */
 async function confirmPassword(deps: Deps, user: User, password: string, field: string): Promise<void> {
   const budgets: Budget[] = [
-    { key: `login-failures:${user.email.toLowerCase()}:${deps.clientIp}`, limit: deps.settings.loginMaxFailures, windowMs: FIFTEEN_MINUTES },
+    {
+      key: `login-failures:${user.email.toLowerCase()}:${deps.clientIp}`,
+      limit: deps.settings.loginMaxFailures,
+      windowMs: FIFTEEN_MINUTES,
+    },
     { key: `login-failures:${deps.clientIp}`, limit: deps.settings.loginMaxFailures * 4, windowMs: FIFTEEN_MINUTES },
   ];
   await deps.limiter.consume(budgets);
@@ -33,7 +37,12 @@ export interface ChangePasswordInput {
 }
 
 /** Sets a new password (registration's rules) and ends every other session; this one stays open. */
-export async function changePassword(deps: Deps, user: User, sessionId: string, input: ChangePasswordInput): Promise<number> {
+export async function changePassword(
+  deps: Deps,
+  user: User,
+  sessionId: string,
+  input: ChangePasswordInput,
+): Promise<number> {
   const errors = new FieldErrors();
   checkNewPassword(errors, input.newPassword, input.confirmPassword, 'newPassword');
   errors.throwIfAny();
@@ -42,7 +51,10 @@ export async function changePassword(deps: Deps, user: User, sessionId: string, 
   const now = deps.now();
   const [, revoked] = await deps.prisma.$transaction([
     deps.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
-    deps.prisma.session.updateMany({ where: { userId: user.id, revokedAt: null, id: { not: sessionId } }, data: { revokedAt: now } }),
+    deps.prisma.session.updateMany({
+      where: { userId: user.id, revokedAt: null, id: { not: sessionId } },
+      data: { revokedAt: now },
+    }),
   ]);
   return revoked.count;
 }
@@ -58,6 +70,8 @@ export async function deleteAccount(deps: Deps, user: User, password: string): P
   if (user.imageFile !== DEFAULT_PICTURE) {
     await deps.pictures
       .remove(user.imageFile)
-      .catch((error) => deps.log.warn({ err: error, file: user.imageFile }, 'Could not delete the picture of a deleted account'));
+      .catch((error) =>
+        deps.log.warn({ err: error, file: user.imageFile }, 'Could not delete the picture of a deleted account'),
+      );
   }
 }

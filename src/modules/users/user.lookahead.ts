@@ -1,5 +1,12 @@
 import { parseCursorConnectionArgs } from '@pothos/core';
-import { type FieldNode, getArgumentValues, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type FieldNode,
+  getArgumentValues,
+  type GraphQLResolveInfo,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import type { PageArgs } from '../posts/post.pagination.ts';
 
@@ -11,7 +18,8 @@ export interface FirstPageRequest {
 }
 
 /** The key under which a prefetched page is found again by `User.posts` with the same arguments. */
-export const pageKey = (userId: number, args: PageArgs) => `${userId}|${args.first ?? ''}|${args.last ?? ''}|${args.after ?? ''}|${args.before ?? ''}`;
+export const pageKey = (userId: number, args: PageArgs) =>
+  `${userId}|${args.first ?? ''}|${args.last ?? ''}|${args.after ?? ''}|${args.before ?? ''}`;
 
 /**
  * When a `user(...)` selection asks for exactly one `posts` connection from its start (no cursor, no `last`, no `query`),
@@ -28,9 +36,16 @@ export function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | u
   const args = getArgumentValues(postsField, nodes[0]!, info.variableValues) as PageArgs & { query?: string | null };
   if (args.after || args.before || args.last != null || args.query != null) return undefined;
   try {
-    const { limit, inverted } = parseCursorConnectionArgs({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+    const { limit, inverted } = parseCursorConnectionArgs({
+      args,
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+    });
     if (inverted || (args.first != null && (args.first < 0 || args.first > MAX_PAGE_SIZE))) return undefined;
-    const withTotal = nodes[0]!.selectionSet?.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'totalCount') ?? false;
+    const withTotal =
+      nodes[0]!.selectionSet?.selections.some(
+        (selection) => selection.kind === Kind.FIELD && selection.name.value === 'totalCount',
+      ) ?? false;
     return { args, limit, withTotal };
   } catch {
     return undefined; // invalid arguments: the ordinary path answers them

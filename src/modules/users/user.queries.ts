@@ -4,13 +4,21 @@ import type { Post, User } from '../../generated/prisma/client.ts';
 
 /** Users by id, in one statement. */
 export async function selectUsersById(sql: Sql, ids: readonly number[]): Promise<Map<number, User>> {
-  const rows = await sql<UserRow>({ name: 'users-by-id', text: `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::int[])`, values: [ids] });
+  const rows = await sql<UserRow>({
+    name: 'users-by-id',
+    text: `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ANY($1::int[])`,
+    values: [ids],
+  });
   return new Map(rows.map((row) => [row[0], toUser(row)]));
 }
 
 /** The user with exactly this username (case-sensitive), or null. */
 export async function selectUserByUsername(sql: Sql, username: string): Promise<User | null> {
-  const rows = await sql<UserRow>({ name: 'user-by-username', text: `SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`, values: [username] });
+  const rows = await sql<UserRow>({
+    name: 'user-by-username',
+    text: `SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`,
+    values: [username],
+  });
   return rows[0] ? toUser(rows[0]) : null;
 }
 
@@ -26,7 +34,12 @@ export interface UserWithFirstPage {
  * A user by name with the first page of their posts (and their count) in one statement: what a user's page
  * needs, when the query asks for it (see user.schema.ts).
  */
-export async function selectUserWithFirstPage(sql: Sql, username: string, limit: number, withTotal: boolean): Promise<UserWithFirstPage | null> {
+export async function selectUserWithFirstPage(
+  sql: Sql,
+  username: string,
+  limit: number,
+  withTotal: boolean,
+): Promise<UserWithFirstPage | null> {
   const total = withTotal ? '(SELECT count(*)::int FROM posts c WHERE c.author_id = u.id)' : 'NULL::int';
   const rows = await sql<[...UserRow, number | null, ...PostRow]>({
     name: `user-with-first-page${withTotal ? '-total' : ''}`,

@@ -54,7 +54,11 @@ builder.queryFields((t) => ({
       const found = await selectUserWithFirstPage(context.sql, username, page.limit, page.withTotal);
       if (!found) return null;
       context.loaders.userById.prime(found.user.id, found.user);
-      context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), { limit: page.limit, posts: found.posts, total: found.total });
+      context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), {
+        limit: page.limit,
+        posts: found.posts,
+        total: found.total,
+      });
       return found.user;
     },
   }),
@@ -85,7 +89,13 @@ builder.mutationFields((t) => ({
     type: UpdateAccountSuccess,
     description: "Changes the signed-in user's username, email and/or profile picture, all or nothing.",
     authScopes: { loggedIn: true },
-    errors: { types: [ValidationError], union: { name: 'UpdateAccountResult', description: 'What `updateAccount` returns: its success, or an expected failure, which implements `Error`.' } },
+    errors: {
+      types: [ValidationError],
+      union: {
+        name: 'UpdateAccountResult',
+        description: 'What `updateAccount` returns: its success, or an expected failure, which implements `Error`.',
+      },
+    },
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The fields to change.' }) },
     resolve: async (_root, { input }, context) => ({ user: await updateAccount(context, context.viewer!, input) }),
   }),

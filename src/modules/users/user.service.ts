@@ -38,7 +38,10 @@ export async function updateAccount(deps: Deps, user: User, input: UpdateAccount
   await checkTaken(
     prisma,
     errors,
-    { username: usernameOk && usernameChanged ? username : undefined, email: emailOk && emailChanged ? email : undefined },
+    {
+      username: usernameOk && usernameChanged ? username : undefined,
+      email: emailOk && emailChanged ? email : undefined,
+    },
     user.id,
   );
   let picture: Picture | undefined;
@@ -63,7 +66,9 @@ export async function updateAccount(deps: Deps, user: User, input: UpdateAccount
       ? { updated: await prisma.user.update({ where: { id: user.id }, data }), previousFile: user.imageFile }
       : await prisma.$transaction(async (tx) => {
           // Locks the row, so concurrent uploads each learn the file they replace and none is left behind.
-          const [current] = await tx.$queryRaw<{ image_file: string }[]>`SELECT image_file FROM users WHERE id = ${user.id} FOR UPDATE`;
+          const [current] = await tx.$queryRaw<
+            { image_file: string }[]
+          >`SELECT image_file FROM users WHERE id = ${user.id} FOR UPDATE`;
           const updated = await tx.user.update({ where: { id: user.id }, data });
           return { updated, previousFile: current?.image_file ?? user.imageFile };
         });
@@ -74,7 +79,9 @@ export async function updateAccount(deps: Deps, user: User, input: UpdateAccount
     throw error;
   }
   if (picture && saved.previousFile !== DEFAULT_PICTURE) {
-    await pictures.remove(saved.previousFile).catch((error) => deps.log.warn({ err: error }, 'Could not delete the old picture'));
+    await pictures
+      .remove(saved.previousFile)
+      .catch((error) => deps.log.warn({ err: error }, 'Could not delete the old picture'));
   }
   return saved.updated;
 }

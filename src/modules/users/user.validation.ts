@@ -34,7 +34,8 @@ const CONTROL = /\p{Cc}/u;
 const INVISIBLE =
   /[\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]|[\uD800-\uDFFF]/u;
 /** Emoji sequences use some of those (👩‍💻 joins with U+200D, ❤️ ends with U+FE0F); titles may have them. */
-const EMOJI_SEQUENCE = /[#*0-9]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}][\uFE0E\uFE0F]?(\u200D(?=\p{Extended_Pictographic}))?/gu;
+const EMOJI_SEQUENCE =
+  /[#*0-9]\uFE0F?\u20E3|[\p{Extended_Pictographic}\p{Emoji_Modifier}][\uFE0E\uFE0F]?(\u200D(?=\p{Extended_Pictographic}))?/gu;
 
 /** Half of a surrogate pair, alone: PostgreSQL would silently store U+FFFD instead. */
 export function isMalformedText(text: string): boolean {
@@ -58,7 +59,7 @@ export function normalizeEmail(raw: string): string {
 
 /** Username rules; true when the value is well-formed (worth checking for uniqueness). */
 export function checkUsername(errors: FieldErrors, field: string, username: string): boolean {
-  if (!username) return errors.add(field, MESSAGES.required), false;
+  if (!username) return (errors.add(field, MESSAGES.required), false);
   const length = [...username].length;
   if (length < 2 || length > 20) errors.add(field, MESSAGES.usernameLength);
   if (CONTROL.test(username)) errors.add(field, MESSAGES.controlCharacters);
@@ -69,7 +70,7 @@ export function checkUsername(errors: FieldErrors, field: string, username: stri
 
 /** Email rules: WTForms 2.1's Email() (a local part, an @, a host name with a real TLD) and our 120 limit. */
 export function checkEmail(errors: FieldErrors, field: string, email: string): boolean {
-  if (!email) return errors.add(field, MESSAGES.required), false;
+  if (!email) return (errors.add(field, MESSAGES.required), false);
   if (isMalformedText(email) || !isEmailAddress(email)) errors.add(field, MESSAGES.invalidEmail);
   if ([...email].length > EMAIL_MAX_LENGTH) errors.add(field, MESSAGES.emailTooLong);
   return !errors.has(field);
@@ -90,7 +91,12 @@ function isEmailAddress(email: string): boolean {
 }
 
 /** A new password and its confirmation (registration and reset). Never trimmed: spaces may be part of it. */
-export function checkNewPassword(errors: FieldErrors, password: string, confirmPassword: string, field = 'password'): void {
+export function checkNewPassword(
+  errors: FieldErrors,
+  password: string,
+  confirmPassword: string,
+  field = 'password',
+): void {
   if (!password.trim()) {
     errors.add(field, MESSAGES.required);
   } else {
