@@ -95,7 +95,8 @@ export async function alternate(options: {
           seconds: options.seconds,
           connections: options.connections,
         });
-        (runs[`${page}.${contender}`] ??= []).push(result);
+        const key = `${page}.${contender}`;
+        runs[key] = [...(runs[key] ?? []), result];
         options.log(
           `${page} ${contender}: ${result.requestsPerSecond} req/s, p99 ${result.p99} ms, ${result.cpuMsPerRequest.toFixed(2)} ms CPU`,
         );

@@ -84,7 +84,7 @@ export interface AppDependencies {
 }
 
 /** What node:http hands Yoga with each request (absent when tests call app.fetch without it). */
-export interface ServerContext {
+interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
@@ -139,7 +139,8 @@ export function createApp(deps: AppDependencies): App {
       ...base,
       requestId,
       get log() {
-        return (log ??= logger.child({ requestId }));
+        log ??= logger.child({ requestId });
+        return log;
       },
       clientIp: clientAddress(request, server.req?.socket?.remoteAddress, protection.trustProxy),
       get userAgent() {

@@ -61,7 +61,7 @@ export function emailSetting(env: Env, name: string, fallback: string): string {
 }
 
 /** Hides the password of a connection string in messages. */
-export function redact(raw: string): string {
+function redact(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 

@@ -3,7 +3,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { postgresBinaries, type PrivatePostgres, startPrivatePostgres } from './helpers/private-postgres.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 // A database that stops answering (every PostgreSQL process of a private cluster stopped with SIGSTOP): requests
 // must end with a coded error instead of hanging, readiness must say so, and a retried write must not double.
@@ -76,7 +76,7 @@ describe('a frozen database', { timeout: 180_000 }, () => {
     }
 
     // The client retries with the same key until the database answers again: one post, however many tries.
-    let created: any;
+    let created: QueryData;
     for (let attempt = 0; attempt < 30 && created?.__typename !== 'CreatePostSuccess'; attempt++) {
       const response = await post({ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` });
       created = (await response.json()).data?.createPost;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoBlog } from '../src/db/seed.ts';
 import { globalId } from './helpers/factories.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 /** Sends the operation and returns its first error, checking that no SQL ran for it. */
 async function refused(query: string, variables?: Record<string, unknown>) {
-  let result: any;
+  let result: QueryData;
   const statements = await t.statementsDuring(async () => {
     result = await t.graphql(query, variables);
   });

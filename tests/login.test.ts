@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, TEST_SETTINGS, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, TEST_SETTINGS, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('login', () => {
 describe('tokens', () => {
   it('authenticate a request with a single indexed query', async () => {
     const { token } = await signUp(t);
-    let result: any;
+    let result: QueryData;
     const statements = await t.statementsDuring(async () => {
       result = await t.graphql(`{ me { username email postCount } }`, {}, { token });
     });

@@ -7,7 +7,7 @@ import { outboxMailer, postmarkMailer } from '../src/modules/mail/mailer.ts';
 import { passwordResetEmail } from '../src/modules/mail/messages.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 const REQUEST_RESET = `mutation ($email: String!) { requestReset(email: $email) { __typename ... on RequestResetSuccess { message } } }`;
 const RESET_PASSWORD = `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { __typename } }`;
@@ -95,7 +95,7 @@ describe('the reset flow through Postmark (the real client against a local fake 
 describe('the development outbox', () => {
   it('writes each message as an .eml file with its HTML beside it, and logs where, never the link', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
-    const lines: any[] = [];
+    const lines: QueryData[] = [];
     const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const mailer = outboxMailer({ dir, from: 'Flask Blog <noreply@demo.com>', log });
     await mailer.send(passwordResetEmail('ada@demo.com', 'http://front.test/reset?token=abc123'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ async function feed(variables: Record<string, unknown> = {}) {
   return result.data.posts;
 }
 
-const titles = (page: any) => page.edges.map((edge: any) => edge.node.title);
+const titles = (page: QueryData) => page.edges.map((edge: QueryData) => edge.node.title);
 
 describe('the posts feed', () => {
   it('is an empty page when there are no posts', async () => {
@@ -147,7 +147,7 @@ describe("a user's posts", () => {
     expect(result.data.user.postCount).toBe(4);
     expect(result.data.user.posts.totalCount).toBe(4);
     expect(result.data.user.posts.pageInfo.hasNextPage).toBe(true);
-    expect(result.data.user.posts.edges.map((edge: any) => edge.node)).toEqual(
+    expect(result.data.user.posts.edges.map((edge: QueryData) => edge.node)).toEqual(
       adasPosts.slice(0, 3).map((post) => ({ title: post.title, author: { username: ada.username } })),
     );
   });

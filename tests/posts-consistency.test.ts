@@ -4,7 +4,7 @@ import { createPost } from '../src/modules/posts/post.service.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe('cursors under concurrent inserts and deletes', () => {
     let after: string | null = null;
     let page = 0;
     do {
-      const result: any = await t.graphql(
+      const result: QueryData = await t.graphql(
         `query ($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );

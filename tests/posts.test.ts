@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from './helpers/accounts.ts';
 import { globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -229,7 +229,7 @@ describe('feeds after writes', () => {
         posts { totalCount edges { node { title } } }
         user(username: "Ada") { postCount posts { totalCount edges { node { title } } } }
       }`);
-      const titles = (connection: any) => connection.edges.map((edge: any) => edge.node.title);
+      const titles = (connection: QueryData) => connection.edges.map((edge: QueryData) => edge.node.title);
       return {
         feed: titles(result.data.posts),
         total: result.data.posts.totalCount,

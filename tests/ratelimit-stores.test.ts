@@ -21,7 +21,10 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 async function reachable(url: string, defaultPort: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
-    const socket = net.connect(Number(port || defaultPort), hostname, () => (socket.end(), resolve(true)));
+    const socket = net.connect(Number(port || defaultPort), hostname, () => {
+      socket.end();
+      resolve(true);
+    });
     socket.on('error', () => resolve(false));
   });
 }
@@ -117,7 +120,11 @@ describe('the memory store stays bounded', () => {
   it('forgets 100,000 distinct keys once their window has passed', async () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
-    const heap = () => (gc(), gc(), process.memoryUsage().heapUsed);
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
     const limiter = memoryRateLimiter();
     const baseline = heap();
     for (let i = 0; i < 100_000; i += 1000) {

@@ -10,10 +10,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-export const REQUEST_RESET = `mutation ($email: String!) {
+const REQUEST_RESET = `mutation ($email: String!) {
   requestReset(email: $email) { __typename ... on Error { message } ... on RequestResetSuccess { message } ... on ValidationError { fieldErrors { field message } } }
 }`;
-export const RESET_PASSWORD = `mutation ($input: ResetPasswordInput!) {
+const RESET_PASSWORD = `mutation ($input: ResetPasswordInput!) {
   resetPassword(input: $input) { __typename ... on Error { message } ... on ResetPasswordSuccess { message } ... on ValidationError { fieldErrors { field message } } }
 }`;
 const SENT = 'An email has been sent with instructions to reset your password.';

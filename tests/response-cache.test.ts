@@ -13,7 +13,7 @@ import {
 } from '../src/graphql/response-cache.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 const FEED = `query Feed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }`;
 const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { ... on CreatePostSuccess { post { id } } } }`;
@@ -33,7 +33,7 @@ beforeEach(() => t.reset());
 
 /** The answer and how many SQL statements it cost. */
 async function read(app: TestApp, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  let result: any;
+  let result: QueryData;
   const statements = await app.statementsDuring(async () => {
     result = await app.graphql(query, variables, token ? { token } : {});
   });
@@ -85,7 +85,7 @@ describe('the response cache', () => {
     expect(await userPage('Bob')).toBeNull();
     const created = await t.graphql(CREATE, { input: { title: 'First', content: 'x' } }, { token: ada.token });
     const id = created.data.createPost.post.id;
-    expect((await feed()).edges.map((edge: any) => edge.node.title)).toEqual(['First']);
+    expect((await feed()).edges.map((edge: QueryData) => edge.node.title)).toEqual(['First']);
     expect(await totalOnly()).toBe(1);
 
     await t.graphql(
@@ -109,7 +109,7 @@ describe('the response cache', () => {
       {},
       { token: ada.token },
     );
-    expect((await feed()).edges.map((edge: any) => edge.node.title)).toEqual(['Through a fragment']);
+    expect((await feed()).edges.map((edge: QueryData) => edge.node.title)).toEqual(['Through a fragment']);
   });
 
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {
@@ -202,6 +202,8 @@ describe('two instances sharing one database and one Redis cache', () => {
     expect((await read(b, FEED)).result.data.posts.edges).toEqual([]);
     expect((await read(b, FEED)).statements).toBe(0); // cached on B
     await a.graphql(CREATE, { input: { title: 'Through A', content: 'x' } }, { token: ada.token });
-    expect((await read(b, FEED)).result.data.posts.edges.map((edge: any) => edge.node.title)).toEqual(['Through A']);
+    expect((await read(b, FEED)).result.data.posts.edges.map((edge: QueryData) => edge.node.title)).toEqual([
+      'Through A',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { searchQuery } from '../src/modules/posts/post.search.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createUser } from './helpers/factories.ts';
 import { CREATE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ async function search(variables: Record<string, unknown>) {
   expect(result.errors).toBeUndefined();
   return result.data.searchPosts;
 }
-const titles = (page: any) => page.edges.map((edge: any) => edge.node.title);
+const titles = (page: QueryData) => page.edges.map((edge: QueryData) => edge.node.title);
 
 describe('searchPosts', () => {
   it('ranks title matches above content matches, stems words, and highlights the excerpt', async () => {
@@ -49,8 +49,10 @@ describe('searchPosts', () => {
     expect(page.edges[0].rank).toBeGreaterThan(page.edges[1].rank);
     expect(page.edges[0].node.author).toEqual({ username: 'Ada' });
     const excerpt = page.edges[1].excerpt;
-    expect(excerpt.filter((part: any) => part.highlighted).map((part: any) => part.text)).toEqual(['running']);
-    expect(excerpt.map((part: any) => part.text).join('')).toBe(
+    expect(excerpt.filter((part: QueryData) => part.highlighted).map((part: QueryData) => part.text)).toEqual([
+      'running',
+    ]);
+    expect(excerpt.map((part: QueryData) => part.text).join('')).toBe(
       'My dog likes running through the garden while I plant roses.',
     );
   });
@@ -77,7 +79,7 @@ describe('searchPosts', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: any = await search({ query: 'search', first: 3, after });
+      const page: QueryData = await search({ query: 'search', first: 3, after });
       seen.push(...titles(page));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

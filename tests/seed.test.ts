@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoBlog } from '../src/db/seed.ts';
 import bcrypt from 'bcryptjs';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,10 +22,10 @@ it('shows the seeded posts through the API, newest first', async () => {
   const result = await t.graphql(
     `{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
   );
-  const dates = result.data.posts.edges.map((edge: any) => edge.node.datePosted);
+  const dates = result.data.posts.edges.map((edge: QueryData) => edge.node.datePosted);
   expect(result.data.posts.totalCount).toBe(25);
   expect(dates).toEqual([...dates].sort().reverse());
-  expect(new Set(result.data.posts.edges.map((edge: any) => edge.node.author.username))).toEqual(
+  expect(new Set(result.data.posts.edges.map((edge: QueryData) => edge.node.author.username))).toEqual(
     new Set(['CoreyMS', 'TestUser', 'AdaL']),
   );
 });

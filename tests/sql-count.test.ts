@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPosts, createUser } from './helpers/factories.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function statementsFor(query: string) {
-  let result: any;
+  let result: QueryData;
   const statements = await t.statementsDuring(async () => {
     result = await t.graphql(query);
   });
@@ -24,7 +24,7 @@ describe('SQL statements per request', () => {
       `{ posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
     );
     expect(data.posts.edges).toHaveLength(20);
-    expect(new Set(data.posts.edges.map((edge: any) => edge.node.author.username)).size).toBeGreaterThan(1);
+    expect(new Set(data.posts.edges.map((edge: QueryData) => edge.node.author.username)).size).toBeGreaterThan(1);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(/FROM posts p JOIN users u ON u\.id = p\.author_id/);
   });

@@ -7,7 +7,7 @@ import { PostChangedDocument } from '../client/generated/graphql.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
 import { signUp } from './helpers/accounts.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startInstances, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startInstances, startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -31,8 +31,8 @@ function sseClient(url: string, token?: string) {
 
 /** Subscribes and collects every event; `stop` unsubscribes. */
 function collect(client: Client, variables: Record<string, unknown> = {}) {
-  const events: any[] = [];
-  const errors: any[] = [];
+  const events: QueryData[] = [];
+  const errors: QueryData[] = [];
   const { unsubscribe } = client
     .subscription(CHANGES, variables)
     .subscribe((result) => (result.error ? errors.push(result.error) : events.push(result.data.postChanged)));
@@ -82,7 +82,7 @@ describe('one instance', () => {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${ada.token}` },
     });
-    const events: any[] = [];
+    const events: QueryData[] = [];
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe(
         { query: CHANGES, variables: { author: ada.id } },
@@ -110,7 +110,7 @@ describe('one instance', () => {
     const first = async (query: string, variables: Record<string, unknown> = {}) => {
       const ws = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket });
       try {
-        return await new Promise<any>((resolve) => {
+        return await new Promise<QueryData>((resolve) => {
           ws.subscribe(
             { query, variables },
             {

@@ -14,7 +14,7 @@ import {
   RegisterDocument,
 } from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 // Trusted documents with the real clients: the codegen manifest's hashes instead of document text.
 const hashOf = (document: DocumentNode) =>
@@ -133,7 +133,7 @@ describe('TRUSTED_DOCUMENTS=allow (the default): Apollo automatic persisted quer
   afterAll(() => t.close());
 
   it('registers a document sent with its correct hash, then runs it by hash; a wrong hash registers nothing', async () => {
-    const sent: any[] = [];
+    const sent: QueryData[] = [];
     const recording: typeof fetch = async (input, init) => {
       sent.push(JSON.parse(String(init?.body)));
       return fetch(input, init);

@@ -65,7 +65,9 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   const listeners = new Set<(sql: string) => void>();
-  prisma.$on('query', (event) => listeners.forEach((listener) => listener(event.query)));
+  prisma.$on('query', (event) => {
+    for (const listener of listeners) listener(event.query);
+  });
   const sql: Sql = async <Row extends unknown[]>({ name, text, values }: SqlStatement) => {
     for (const listener of listeners) listener(text);
     // PGlite serves every connection from one backend, so a statement prepared by a connection the pool has

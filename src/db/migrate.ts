@@ -35,7 +35,7 @@ export interface MigrateOptions {
   log?: (message: string) => void;
 }
 
-export class MigrationError extends Error {
+class MigrationError extends Error {
   override name = 'MigrationError';
 }
 

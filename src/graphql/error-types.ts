@@ -2,7 +2,7 @@ import { builder } from './builder.ts';
 import { InvalidResetTokenError, LoginFailedError, ValidationError } from './errors.ts';
 
 /** Every expected failure a mutation can return implements this, so clients can ask for `... on Error { message }`. */
-export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure of a mutation, returned as data in its result union.',
   fields: (t) => ({ message: t.exposeString('message', { description: 'A summary to show the user.' }) }),
 });

@@ -1,7 +1,7 @@
 import { badUserInput } from './errors.ts';
 
 /** Every type that implements Node; all of them have integer primary keys. */
-export const NODE_TYPES = ['User', 'Post'] as const;
+const NODE_TYPES = ['User', 'Post'] as const;
 
 const MAX_INT4 = 2_147_483_647;
 

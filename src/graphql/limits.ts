@@ -41,7 +41,7 @@ interface OperationRequest {
  *   `first`/`last` and the number of `ids`) and text that PostgreSQL cannot store. Nothing a request sends may
  *   decide the answer to another request, so none of this runs in the cached phase.
  */
-export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
+export function operationLimitPlugins(limits: OperationLimits): Plugin[] {
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
@@ -54,7 +54,7 @@ export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
     const refusal = checkOperation(request, limits.maxComplexity);
     return refusal && { errors: refusal instanceof GraphQLError ? [refusal] : refusal };
   };
-  const perRequest: Plugin<any> = {
+  const perRequest: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const refused = check(args);
       if (refused) setResultAndStopExecution(refused);
@@ -67,7 +67,7 @@ export function operationLimitPlugins(limits: OperationLimits): Plugin<any>[] {
   return [
     ...(armor.protect().plugins as Plugin[]),
     perRequest,
-    ...(limits.introspection ? [] : [useDisableIntrospection()]),
+    ...(limits.introspection ? [] : [useDisableIntrospection() as Plugin]),
   ];
 }
 

@@ -9,10 +9,7 @@ import { LRUCache } from 'lru-cache';
 export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
 
 /** The client operations' manifest that `npm run codegen` writes: `sha256:<hex>` → document. */
-export const TRUSTED_DOCUMENTS_FILE = path.resolve(
-  import.meta.dirname,
-  '../../client/generated/persisted-documents.json',
-);
+const TRUSTED_DOCUMENTS_FILE = path.resolve(import.meta.dirname, '../../client/generated/persisted-documents.json');
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const plainHash = (id: string) => id.replace(/^sha256:/, '').toLowerCase();

@@ -1,4 +1,4 @@
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, type GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
 import { requestIdOf } from './request-id.ts';
@@ -20,7 +20,11 @@ export function useAccessLog(logger: Logger): Plugin {
   const describe = ({
     args,
   }: {
-    args: { document: Parameters<typeof getOperationAST>[0]; operationName?: string | null; contextValue: any };
+    args: {
+      document: Parameters<typeof getOperationAST>[0];
+      operationName?: string | null;
+      contextValue: { request: Request; viewer?: { id: number } | null };
+    };
   }) => {
     const entry = entries.get(args.contextValue.request);
     if (!entry) return;

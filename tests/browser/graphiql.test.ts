@@ -55,6 +55,7 @@ it('opens GraphiQL, runs the example query, shows the posts, and loads nothing f
   await page.locator('.graphiql-container').first().waitFor({ timeout: 30_000 });
   await page.getByText('query Feed').first().waitFor({ timeout: 30_000 });
   await page.locator('.graphiql-execute-button').click();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (what is shown), not the DOM's
   const result = async () => (await page.locator('.result-window').innerText()).replace(/\s+/g, ' '); // lines wrap
   await expect.poll(result, { timeout: 30_000 }).toContain('What I Would Tell My Younger Self');
   expect(await result()).toContain('"totalCount": 25');

@@ -13,8 +13,6 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL);
-
 /** The PostgreSQL server for tests that need a real one whatever the pass (CI starts it). */
 export const POSTGRES_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 

@@ -37,12 +37,16 @@ export const TEST_SETTINGS: Settings = {
 /** The documented defaults, as a developer's server has them (README: Limits and protection). */
 export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
-export interface GraphQLResponse<T = any> {
+/** Data as a test reads it: shaped by the query written inline in the test, checked by assertions, not types. */
+// biome-ignore lint/suspicious/noExplicitAny: the one loose type of the tests; everything else is inferred from it
+export type QueryData = any;
+
+export interface GraphQLResponse<T = QueryData> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   /** A login token, sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
@@ -83,19 +87,19 @@ export interface TestApp extends Database {
   /** The app's clock: tests move it instead of sleeping. */
   clock: { now: Date; advance(ms: number): void };
   /** Lines the server logged, parsed. */
-  logs: Record<string, any>[];
+  logs: Record<string, QueryData>[];
   /** Mail sent through the default in-memory mailer. */
   sent: MailMessage[];
   /** Waits until the job queue has run every job that is due (reset mail). */
   settle(): Promise<void>;
   /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
-  graphql<T = any>(
+  graphql<T = QueryData>(
     query: string,
     variables?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<GraphQLResponse<T>>;
   /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
-  upload<T = any>(
+  upload<T = QueryData>(
     query: string,
     variables: Record<string, unknown>,
     files: Record<string, File>,
@@ -122,7 +126,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     timeouts: options.databaseTimeouts,
     embedded: db.schema === undefined,
   });
-  const logs: Record<string, any>[] = [];
+  const logs: Record<string, QueryData>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));
   const clock = {
@@ -224,7 +228,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         'map',
         JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))),
       );
-      names.forEach((name, i) => form.append(String(i), files[name]!));
+      for (const [i, name] of names.entries()) form.append(String(i), files[name]!);
       const response = await app.fetch(
         'http://blog.test/graphql',
         {

@@ -22,7 +22,7 @@ type LoginDeps = LimitedDeps & Pick<Context, 'userAgent'>;
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 /** Registration attempts per client IP per hour, and per email address per 15 minutes. */
-export const REGISTER_LIMITS = { perIp: 10, perEmail: 5 };
+const REGISTER_LIMITS = { perIp: 10, perEmail: 5 };
 
 export interface RegisterInput {
   username: string;
@@ -93,9 +93,9 @@ export async function logIn(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   await deps.limiter.consume(failureBudgets);
 
   const user = await prisma.user.findUnique({ where: { email } });
-  const valid = user
-    ? await verifyPassword(input.password, user.passwordHash)
-    : (await wasteVerification(input.password, settings.bcryptCost), false);
+  let valid = false;
+  if (user) valid = await verifyPassword(input.password, user.passwordHash);
+  else await wasteVerification(input.password, settings.bcryptCost);
   if (!user || !valid) throw new LoginFailedError();
   await deps.limiter.refund(failureBudgets);
 

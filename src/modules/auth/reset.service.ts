@@ -16,7 +16,7 @@ export const RESET_MAIL_TASK = 'reset_mail';
 export const RESET_REQUESTED = 'An email has been sent with instructions to reset your password.';
 export const PASSWORD_UPDATED = 'Your password has been updated! You are now able to log in';
 /** Reset requests allowed per address and per client IP in the window; more get the same answer and no mail. */
-export const RESET_THROTTLE = { limit: 3, windowMs: 15 * 60 * 1000 };
+const RESET_THROTTLE = { limit: 3, windowMs: 15 * 60 * 1000 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -7,7 +7,7 @@ import { codedError } from '../../graphql/errors.ts';
 type Deps = Pick<Context, 'prisma' | 'now'>;
 
 /** A session's last use is written at most this often, so that reading with a token stays a read. */
-export const LAST_USED_PRECISION_MS = 60_000;
+const LAST_USED_PRECISION_MS = 60_000;
 const USER_AGENT_MAX = 255;
 
 /** The User-Agent worth keeping for a session: printable, at most 255 characters; null when there is none. */

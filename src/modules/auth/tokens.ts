@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 
-export const TOKEN_ISSUER = 'flaskblog-graphql';
-export const TOKEN_AUDIENCE = 'flaskblog-graphql';
+const TOKEN_ISSUER = 'flaskblog-graphql';
+const TOKEN_AUDIENCE = 'flaskblog-graphql';
 /** login(remember: false): a day, like a browser session that ends overnight. */
 export const SHORT_SESSION_MS = 24 * 60 * 60 * 1000;
 /** login(remember: true): thirty days. */

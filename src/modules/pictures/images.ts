@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
 /** The original's profile picture size: fit inside 125×125, keep the aspect ratio, never enlarge. */
-export const PICTURE_SIZE = 125;
+const PICTURE_SIZE = 125;
 
 export interface PictureLimits {
   maxBytes: number;

@@ -2,7 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 
-export type PostChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
+type PostChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
 
 /** What is published: ids only, so nothing private (an email, a hash) passes through Redis. */
 export interface PostChange {

@@ -24,7 +24,7 @@ export const PostNode = builder.prismaNode('Post', {
   }),
 });
 
-export const PostConnection = builder.connectionObject(
+const PostConnection = builder.connectionObject(
   {
     type: PostNode,
     name: 'PostConnection',

@@ -2,7 +2,7 @@ import { badUserInput } from '../../graphql/errors.ts';
 
 /** The longest search text accepted, and the most words and phrases in it. */
 export const SEARCH_MAX_LENGTH = 200;
-export const SEARCH_MAX_TERMS = 16;
+const SEARCH_MAX_TERMS = 16;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 

@@ -19,10 +19,10 @@ export const MESSAGES = {
   emailTaken: 'That email is taken. Please choose a different one.',
 } as const;
 
-export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_LENGTH = 8;
 /** bcrypt ignores everything after 72 bytes: a longer password would only look stronger than it is. */
-export const PASSWORD_MAX_BYTES = 72;
-export const EMAIL_MAX_LENGTH = 120;
+const PASSWORD_MAX_BYTES = 72;
+const EMAIL_MAX_LENGTH = 120;
 
 const CONTROL = /\p{Cc}/u;
 
@@ -32,6 +32,7 @@ const CONTROL = /\p{Cc}/u;
  * and half of a surrogate pair. Two names that differ only by these would look identical.
  */
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: lone surrogate halves are exactly what it looks for
   /[\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]|[\uD800-\uDFFF]/u;
 /** Emoji sequences use some of those (👩‍💻 joins with U+200D, ❤️ ends with U+FE0F); titles may have them. */
 const EMOJI_SEQUENCE =
@@ -59,7 +60,10 @@ export function normalizeEmail(raw: string): string {
 
 /** Username rules; true when the value is well-formed (worth checking for uniqueness). */
 export function checkUsername(errors: FieldErrors, field: string, username: string): boolean {
-  if (!username) return (errors.add(field, MESSAGES.required), false);
+  if (!username) {
+    errors.add(field, MESSAGES.required);
+    return false;
+  }
   const length = [...username].length;
   if (length < 2 || length > 20) errors.add(field, MESSAGES.usernameLength);
   if (CONTROL.test(username)) errors.add(field, MESSAGES.controlCharacters);
@@ -70,7 +74,10 @@ export function checkUsername(errors: FieldErrors, field: string, username: stri
 
 /** Email rules: WTForms 2.1's Email() (a local part, an @, a host name with a real TLD) and our 120 limit. */
 export function checkEmail(errors: FieldErrors, field: string, email: string): boolean {
-  if (!email) return (errors.add(field, MESSAGES.required), false);
+  if (!email) {
+    errors.add(field, MESSAGES.required);
+    return false;
+  }
   if (isMalformedText(email) || !isEmailAddress(email)) errors.add(field, MESSAGES.invalidEmail);
   if ([...email].length > EMAIL_MAX_LENGTH) errors.add(field, MESSAGES.emailTooLong);
   return !errors.has(field);
