@@ -167,6 +167,9 @@ export function createApp(deps: AppDependencies): App {
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(http),
     batching: false,
+    // useBodyLimit (http/security.ts) bounds bodies before they are parsed; Yoga's own limit would stream every
+    // body through a second, per-request TransformStream.
+    maxRequestBodySize: false,
     maskedErrors: { maskError: maskError(logger), isDev: false },
     // Multipart parsing limits: one file (a picture), a few small fields.
     fetchAPI: createFetch({

@@ -80,6 +80,27 @@ describe('operation limits, checked before anything runs', () => {
     ).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('cost is worked out for each set of variables and each operation of a document, whatever came before', async () => {
+    // One document text (so one parsed document), two operations; a refused request, then accepted ones, and back.
+    const document = `query Wide($n: Int!) { posts(first: $n) { edges { node { author { posts(first: $n) { edges { node { title } } } } } } } }
+      query Narrow($n: Int!) { posts(first: $n) { totalCount } }`;
+    const outcome = async (operationName: string, variables: Record<string, unknown>) => {
+      const response = await t.app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: document, operationName, variables }),
+      });
+      const result = await response.json();
+      return result.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(await outcome('Wide', { n: 100 })).toBe('QUERY_TOO_COMPLEX');
+      expect(await outcome('Wide', { n: 2 })).toBe('OK');
+      expect(await outcome('Narrow', { n: 100 })).toBe('OK'); // the same variables, another operation
+      expect(await outcome('Wide', { n: 100 })).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
   it('batched operations are refused', async () => {
     const response = await t.app.fetch('http://blog.test/graphql', {
       method: 'POST',

@@ -91,11 +91,12 @@ function checkOperation(
   const selected: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   let cost: number;
   try {
-    cost = complexityFromQuery(selected, {
-      schema: request.schema,
-      ctx: request.contextValue as object,
-      variables: coerced.coerced,
-    }).complexity;
+    cost = costOf(
+      request.document,
+      operation.name?.value,
+      coerced.coerced,
+      () => complexityFromQuery(selected, { schema: request.schema, ctx: {}, variables: coerced.coerced }).complexity,
+    );
   } catch (error) {
     // Measuring decodes arguments (global IDs): one that cannot be decoded refuses the whole operation.
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
@@ -108,12 +109,48 @@ function checkOperation(
   );
 }
 
+// Both below depend on nothing but what keys them (the parsed document is the same object for the same text,
+// from Yoga's parser cache), so each is worked out once rather than on every request.
+const unstorableLiterals = new WeakMap<DocumentNode, boolean>();
+
 function hasUnstorableLiteral(document: DocumentNode): boolean {
-  let found = false;
+  let found = unstorableLiterals.get(document);
+  if (found !== undefined) return found;
+  found = false;
   visit(document, {
     StringValue(node) {
       if (!isStorableText(node.value)) found = true;
     },
   });
+  unstorableLiterals.set(document, found);
   return found;
+}
+
+const COSTS_PER_DOCUMENT = 64;
+const MAX_COST_KEY_LENGTH = 512;
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * The cost of one operation of a document with these variables (the only inputs of the complexity measure: it
+ * reads no context). Remembered for small variable sets, a bounded number per document.
+ */
+function costOf(
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  measure: () => number,
+): number {
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  if (key.length > MAX_COST_KEY_LENGTH) return measure();
+  let known = costs.get(document);
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
+  const cost = measure();
+  if (!known) {
+    known = new Map();
+    costs.set(document, known);
+  }
+  if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+  known.set(key, cost);
+  return cost;
 }
