@@ -62,6 +62,14 @@ const dummyHashes = new Map<number, Promise<string>>();
  * same time whether or not an account exists.
  */
 export async function wasteVerification(password: string, cost: number): Promise<void> {
-  if (!dummyHashes.has(cost)) dummyHashes.set(cost, hashPassword('not a password of anyone', cost));
-  await verifyPassword(password, await dummyHashes.get(cost)!);
+  let hash = dummyHashes.get(cost);
+  if (!hash) {
+    // A failed hash (a worker that died) is forgotten, so the next login tries again instead of failing for good.
+    hash = hashPassword('not a password of anyone', cost).catch((error: unknown) => {
+      dummyHashes.delete(cost);
+      throw error;
+    });
+    dummyHashes.set(cost, hash);
+  }
+  await verifyPassword(password, await hash);
 }
