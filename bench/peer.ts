@@ -76,6 +76,8 @@ export async function measure(
   };
 }
 
+const WARM_UP_SECONDS = 3;
+
 /** `rounds` rounds in which every contender serves every page once, in turn. */
 export async function alternate(options: {
   url: string;
@@ -87,6 +89,18 @@ export async function alternate(options: {
   log: (message: string) => void;
 }): Promise<Record<string, PeerMeasure[]>> {
   const runs: Record<string, PeerMeasure[]> = {};
+  // Unmeasured first: every contender's JIT warms up on every page, so round one measures the same servers as
+  // the rounds after it (a cold Node process spends a third more CPU per request in its first seconds).
+  for (const page of options.pages) {
+    for (const [contender, server] of Object.entries(options.servers) as [Contender, Running][]) {
+      await drive({
+        url: server.url,
+        body: bodyFor(contender, page),
+        seconds: WARM_UP_SECONDS,
+        connections: options.connections,
+      });
+    }
+  }
   for (let round = 0; round < options.rounds; round++) {
     for (const page of options.pages) {
       for (const [contender, server] of Object.entries(options.servers) as [Contender, Running][]) {

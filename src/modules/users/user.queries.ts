@@ -40,11 +40,12 @@ export async function selectUserWithFirstPage(
   limit: number,
   withTotal: boolean,
 ): Promise<UserWithFirstPage | null> {
-  const total = withTotal ? '(SELECT count(*)::int FROM posts c WHERE c.author_id = u.id)' : 'NULL::int';
+  // The count is a lateral join on the user, so it runs once; in the select list it would run for every row.
+  const total = withTotal ? 'SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id' : 'SELECT NULL::int AS total';
   const rows = await sql<[...UserRow, number | null, ...PostRow]>({
     name: `user-with-first-page${withTotal ? '-total' : ''}`,
     text:
-      `SELECT ${USER_COLUMNS}, ${total}, ${POST_COLUMNS} FROM users u ` +
+      `SELECT ${USER_COLUMNS}, t.total, ${POST_COLUMNS} FROM users u CROSS JOIN LATERAL (${total}) t ` +
       'LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC LIMIT $2) p ON true ' +
       'WHERE u.username = $1 ORDER BY p.date_posted DESC, p.id DESC',
     values: [username, limit],
