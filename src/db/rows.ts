@@ -3,8 +3,12 @@ import type { Post, User } from '../generated/prisma/client.ts';
 // Column lists for the hot reads, and the functions that turn their rows (arrays, in this order) into the
 // objects Prisma would return. tests/sql-reads.test.ts checks both against Prisma's own reads.
 
-/** A timestamp as milliseconds since 1970 (a float8, which pg reads with parseFloat): cheaper than parsing text. */
-const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+/**
+ * A timestamp as milliseconds since 1970 (a float8, which pg reads with parseFloat): cheaper than parsing text.
+ * date_part is float8 arithmetic, where extract() computes in numeric: a third of the feed statement's cost.
+ * Rounded, it is exact for millisecond timestamps (checked against extract() on a million of them).
+ */
+const epochMs = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
 
 export const USER_COLUMNS = `u.id, u.username, u.email, u.image_file, u.password_hash, ${epochMs('u.created_at')}, ${epochMs('u.updated_at')}`;
 export type UserRow = [
