@@ -1,3 +1,4 @@
+import { parseCursorConnectionArgs } from '@pothos/core';
 import { type PageInfoShape, resolveCursorConnection } from '@pothos/plugin-relay';
 import type { Post } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
@@ -53,20 +54,47 @@ export async function pagePosts(
   const filter = { authorId, search: query == null ? undefined : searchQuery(query) };
   const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
   const before = args.before ? decodePostCursor(args.before, 'before') : undefined;
-  const page = await resolveCursorConnection<Promise<Post[]>>(
-    { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE, toCursor: encodePostCursor },
-    async ({ limit, inverted }): Promise<Post[]> => {
-      if (prefetched && prefetched.limit === limit && !inverted && !after && !before) return prefetched.posts;
-      const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
-      for (const { author } of rows) deps.loaders.userById.prime(author.id, author);
-      return rows.map((row) => row.post);
-    },
-  );
-  const edges = page.edges as PostPage['edges'];
+  // Pothos' connection arguments (sizes, direction, whether pages come before and after), with edges of our own:
+  // their cursors are encoded only when selected (most reads never ask for them).
+  const { limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
+    args,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: MAX_PAGE_SIZE,
+  });
+  let posts: Post[];
+  if (prefetched && prefetched.limit === limit && !inverted && !after && !before) posts = prefetched.posts;
+  else {
+    const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
+    for (const { author } of rows) deps.loaders.userById.prime(author.id, author);
+    posts = rows.map((row) => row.post);
+  }
+  const trimmed = posts.slice(0, expectedSize);
+  if (inverted) trimmed.reverse();
+  const edges = trimmed.map((post) => new PostEdge(post));
   return {
     edges,
-    pageInfo: pageInfoOf(page.pageInfo, edges),
+    pageInfo: lazyPageInfo(hasPreviousPage(posts.length), hasNextPage(posts.length), edges),
     totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter),
+  };
+}
+
+class PostEdge {
+  constructor(readonly node: Post) {}
+  get cursor(): string {
+    return encodePostCursor(this.node);
+  }
+}
+
+function lazyPageInfo(hasPreviousPage: boolean, hasNextPage: boolean, edges: PostEdge[]): PageInfoShape {
+  return {
+    hasPreviousPage,
+    hasNextPage,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
   };
 }
 
