@@ -151,7 +151,7 @@ export function createApp(deps: AppDependencies): App {
       get loaders() {
         if (!loaders) {
           loaders = createLoaders(sql);
-          if (viewer) loaders.userById.prime(viewer.id, viewer);
+          if (viewer) loaders.userById.prime(viewer);
         }
         return loaders;
       },

@@ -65,7 +65,7 @@ export async function pagePosts(
   if (prefetched && prefetched.limit === limit && !inverted && !after && !before) posts = prefetched.posts;
   else {
     const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
-    for (const { author } of rows) deps.loaders.userById.prime(author.id, author);
+    for (const { author } of rows) deps.loaders.userById.prime(author);
     posts = rows.map((row) => row.post);
   }
   const trimmed = posts.slice(0, expectedSize);
@@ -129,7 +129,7 @@ export async function pageSearch(deps: PageDeps, query: string, args: PageArgs):
     async ({ limit, inverted }): Promise<Post[]> => {
       const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
       for (const { post, author, rank, excerpt } of rows) {
-        deps.loaders.userById.prime(author.id, author);
+        deps.loaders.userById.prime(author);
         hits.set(post, { rank, excerpt });
       }
       return rows.map((row) => row.post);

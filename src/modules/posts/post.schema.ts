@@ -15,10 +15,9 @@ export const PostNode = builder.prismaNode('Post', {
     author: t.field({
       type: UserNode,
       description: 'Who wrote it. Authors of a whole page are fetched in one batched query.',
-      resolve: async (post, _args, context) => {
-        const author = await context.loaders.userById.load(post.authorId);
-        if (!author) throw new Error(`Post ${post.id} has no author`); // the foreign key forbids it
-        return author;
+      resolve: (post, _args, context) => {
+        const author = context.loaders.userById.load(post.authorId);
+        return author instanceof Promise ? author.then((found) => found ?? noAuthor(post)) : author;
       },
     }),
   }),
@@ -82,3 +81,7 @@ builder.prismaObjectFields('User', (t) => ({
     resolve: (user, _args, context) => context.loaders.postCountByAuthor.load(user.id),
   }),
 }));
+
+function noAuthor(post: { id: number }): never {
+  throw new Error(`Post ${post.id} has no author`); // the foreign key forbids it
+}

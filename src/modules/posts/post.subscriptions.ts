@@ -56,7 +56,7 @@ builder.subscriptionFields((t) => ({
     resolve: async (change: PostChange, _args, context): Promise<Delivered> => {
       // Read afresh per event, and refresh the author in this subscription's loader, which lives as long as it does.
       const post = change.kind === 'DELETED' ? null : await selectPostWithAuthor(context.sql, change.postId);
-      if (post) context.loaders.userById.clear(post.author.id).prime(post.author.id, post.author);
+      if (post) context.loaders.userById.refresh(post.author);
       return { ...change, post };
     },
   }),

@@ -41,7 +41,9 @@ export async function selectUserWithFirstPage(
   withTotal: boolean,
 ): Promise<UserWithFirstPage | null> {
   // The count is a lateral join on the user, so it runs once; in the select list it would run for every row.
-  const total = withTotal ? 'SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id' : 'SELECT NULL::int AS total';
+  const total = withTotal
+    ? 'SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id'
+    : 'SELECT NULL::int AS total';
   const rows = await sql<[...UserRow, number | null, ...PostRow]>({
     name: `user-with-first-page${withTotal ? '-total' : ''}`,
     text:

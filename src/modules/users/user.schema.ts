@@ -48,12 +48,12 @@ builder.queryFields((t) => ({
       const page = firstPageRequest(info);
       if (!page) {
         const user = await selectUserByUsername(context.sql, username);
-        if (user) context.loaders.userById.prime(user.id, user); // their posts' author is this user
+        if (user) context.loaders.userById.prime(user); // their posts' author is this user
         return user;
       }
       const found = await selectUserWithFirstPage(context.sql, username, page.limit, page.withTotal);
       if (!found) return null;
-      context.loaders.userById.prime(found.user.id, found.user);
+      context.loaders.userById.prime(found.user);
       context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), {
         limit: page.limit,
         posts: found.posts,
