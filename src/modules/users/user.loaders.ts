@@ -8,7 +8,7 @@ import { selectUsersById } from './user.queries.ts';
  * is batched into one `WHERE id = ANY(...)`. A user already known is returned as is, not through a promise: a
  * feed page's twenty authors then cost no microtask each.
  */
-export class UserLoader {
+class UserLoader {
   private readonly known = new Map<number, User>();
   private readonly batch: DataLoader<number, User | null>;
 
