@@ -1,5 +1,5 @@
 import { parseCursorConnectionArgs } from '@pothos/core';
-import { type PageInfoShape, resolveCursorConnection } from '@pothos/plugin-relay';
+import type { PageInfoShape } from '@pothos/plugin-relay';
 import type { Post } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
@@ -34,9 +34,36 @@ function checkPageSizes(args: PageArgs) {
   }
 }
 
-/** Relay: the cursors of the first and last edge, null when the page is empty. */
-function pageInfoOf(pageInfo: PageInfoShape | undefined, edges: { cursor: string }[]): PageInfoShape {
-  return { ...pageInfo!, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+/**
+ * A Relay page over rows that `read` fetches (one more than the page, to know whether another follows): Pothos
+ * reads the arguments (size, direction, the neighbouring pages), `edgeOf` makes the edges. pageInfo's cursors
+ * are read from the first and last edge when selected, null on an empty page.
+ */
+async function connection<Row, Edge extends { cursor: string }>(
+  args: PageArgs,
+  read: (limit: number, inverted: boolean) => Promise<Row[]>,
+  edgeOf: (row: Row) => Edge,
+): Promise<{ edges: Edge[]; pageInfo: PageInfoShape }> {
+  const { limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
+    args,
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: MAX_PAGE_SIZE,
+  });
+  const rows = await read(limit, inverted);
+  const trimmed = rows.slice(0, expectedSize);
+  if (inverted) trimmed.reverse();
+  const edges = trimmed.map(edgeOf);
+  const pageInfo = {
+    hasPreviousPage: hasPreviousPage(rows.length),
+    hasNextPage: hasNextPage(rows.length),
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
+  };
+  return { edges, pageInfo };
 }
 
 /**
@@ -54,48 +81,25 @@ export async function pagePosts(
   const filter = { authorId, search: query == null ? undefined : searchQuery(query) };
   const after = args.after ? decodePostCursor(args.after, 'after') : undefined;
   const before = args.before ? decodePostCursor(args.before, 'before') : undefined;
-  // Pothos' connection arguments (sizes, direction, whether pages come before and after), with edges of our own:
-  // their cursors are encoded only when selected (most reads never ask for them).
-  const { limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
+  const page = await connection(
     args,
-    defaultSize: DEFAULT_PAGE_SIZE,
-    maxSize: MAX_PAGE_SIZE,
-  });
-  let posts: Post[];
-  if (prefetched && prefetched.limit === limit && !inverted && !after && !before) posts = prefetched.posts;
-  else {
-    const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
-    for (const { author } of rows) deps.loaders.userById.prime(author);
-    posts = rows.map((row) => row.post);
-  }
-  const trimmed = posts.slice(0, expectedSize);
-  if (inverted) trimmed.reverse();
-  const edges = trimmed.map((post) => new PostEdge(post));
-  return {
-    edges,
-    pageInfo: lazyPageInfo(hasPreviousPage(posts.length), hasNextPage(posts.length), edges),
-    totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter),
-  };
+    async (limit, inverted) => {
+      if (prefetched && prefetched.limit === limit && !inverted && !after && !before) return prefetched.posts;
+      const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
+      for (const { author } of rows) deps.loaders.userById.prime(author);
+      return rows.map((row) => row.post);
+    },
+    (post) => new PostEdge(post),
+  );
+  return { ...page, totalCount: async () => prefetched?.total ?? countPosts(deps.sql, filter) };
 }
 
+/** An edge whose cursor is encoded only when a client selects it (most reads never do). */
 class PostEdge {
   constructor(readonly node: Post) {}
   get cursor(): string {
     return encodePostCursor(this.node);
   }
-}
-
-function lazyPageInfo(hasPreviousPage: boolean, hasNextPage: boolean, edges: PostEdge[]): PageInfoShape {
-  return {
-    hasPreviousPage,
-    hasNextPage,
-    get startCursor() {
-      return edges[0]?.cursor ?? null;
-    },
-    get endCursor() {
-      return edges.at(-1)?.cursor ?? null;
-    },
-  };
 }
 
 export interface SearchEdge {
@@ -118,30 +122,24 @@ export async function pageSearch(deps: PageDeps, query: string, args: PageArgs):
   const search = searchQuery(query);
   const after = args.after ? decodeSearchCursor(args.after, 'after') : undefined;
   const before = args.before ? decodeSearchCursor(args.before, 'before') : undefined;
-  const hits = new Map<Post, { rank: number; excerpt: string }>();
-  const page = await resolveCursorConnection<Promise<Post[]>>(
-    {
-      args,
-      defaultSize: DEFAULT_PAGE_SIZE,
-      maxSize: MAX_PAGE_SIZE,
-      toCursor: (post) => encodeSearchCursor({ rank: hits.get(post)!.rank, id: post.id }),
-    },
-    async ({ limit, inverted }): Promise<Post[]> => {
+  const page = await connection(
+    args,
+    async (limit, inverted) => {
       const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
-      for (const { post, author, rank, excerpt } of rows) {
-        deps.loaders.userById.prime(author);
-        hits.set(post, { rank, excerpt });
-      }
-      return rows.map((row) => row.post);
+      for (const { author } of rows) deps.loaders.userById.prime(author);
+      return rows;
     },
+    ({ post, rank, excerpt }): SearchEdge => ({
+      node: post,
+      rank,
+      excerpt: excerptParts(excerpt),
+      get cursor() {
+        return encodeSearchCursor({ rank, id: post.id });
+      },
+    }),
   );
-  const edges = (page.edges as PostPage['edges']).map(({ cursor, node }) => {
-    const hit = hits.get(node)!;
-    return { cursor, node, rank: hit.rank, excerpt: excerptParts(hit.excerpt) };
-  });
   return {
-    edges,
-    pageInfo: pageInfoOf(page.pageInfo, edges),
+    ...page,
     totalCount: () => countPosts(deps.sql, { search }),
   };
 }
