@@ -1,5 +1,6 @@
-import { getOperationAST, type GraphQLError } from 'graphql';
+import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { codeOf } from '../graphql/errors.ts';
 import type { Logger } from '../logger.ts';
 import { requestIdOf } from './request-id.ts';
 
@@ -42,9 +43,7 @@ export function useAccessLog(logger: Logger): Plugin {
     onResultProcess({ request, result }) {
       const entry = entries.get(request);
       if (!entry || isAsyncIterable(result)) return;
-      const codes = (Array.isArray(result) ? result : [result]).flatMap((single) =>
-        (single.errors ?? []).map((error) => String((error as GraphQLError).extensions?.code ?? 'UNCODED')),
-      );
+      const codes = (Array.isArray(result) ? result : [result]).flatMap((single) => (single.errors ?? []).map(codeOf));
       if (codes.length) entry.errors = codes;
     },
     onResponse({ request, response }) {

@@ -1,7 +1,7 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import type { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { codeOf } from '../graphql/errors.ts';
 
 const METRICS_PATH = '/metrics';
 
@@ -53,8 +53,7 @@ export function metricsPlugins(options: MetricsOptions): Plugin[] {
     onResultProcess({ result }) {
       if (isAsyncIterable(result)) return;
       for (const single of Array.isArray(result) ? result : [result]) {
-        for (const error of single.errors ?? [])
-          errors.inc({ code: String((error as GraphQLError).extensions?.code ?? 'UNCODED') });
+        for (const error of single.errors ?? []) errors.inc({ code: codeOf(error) });
       }
     },
   };

@@ -4,8 +4,9 @@ import {
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
-import { getOperationAST, type GraphQLError } from 'graphql';
+import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { codeOf } from '../graphql/errors.ts';
 import { tracer } from '../tracing/tracing.ts';
 import { requestIdOf } from './request-id.ts';
 
@@ -64,10 +65,7 @@ export function useTracing(): Plugin {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result) || !result.errors?.length) return;
           span.setStatus({ code: SpanStatusCode.ERROR });
-          span.setAttribute(
-            'graphql.error.codes',
-            result.errors.map((error) => String((error as GraphQLError).extensions?.code ?? 'UNCODED')),
-          );
+          span.setAttribute('graphql.error.codes', result.errors.map(codeOf));
         },
       };
     },
