@@ -2,12 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { ADVISORY_LOCKS, holdingLock } from './locks.ts';
 
 /** The folder that holds one sub-folder per migration, as `prisma migrate` lays it out. */
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
-
-/** The key `prisma migrate deploy` locks, so our runner and Prisma's exclude each other. */
-const ADVISORY_LOCK_KEY = 72707369;
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -69,19 +67,19 @@ export async function migrate({
   });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
-    await client.query(CREATE_LEDGER);
-    await checkLedger(client, migrations, dir, log);
-    const applied: string[] = [];
-    for (const migration of migrations) {
-      if (await apply(client, migration)) {
-        log(`Applied migration ${migration.name}`);
-        applied.push(migration.name);
+    return await holdingLock(client, ADVISORY_LOCKS.migrations, async () => {
+      await client.query(CREATE_LEDGER);
+      await checkLedger(client, migrations, dir, log);
+      const applied: string[] = [];
+      for (const migration of migrations) {
+        if (await apply(client, migration)) {
+          log(`Applied migration ${migration.name}`);
+          applied.push(migration.name);
+        }
       }
-    }
-    return applied;
+      return applied;
+    });
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();
   }
 }

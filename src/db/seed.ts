@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { ADVISORY_LOCKS } from './locks.ts';
 
 interface DemoBlog {
   users: { username: string; email: string }[];
@@ -14,7 +15,6 @@ export const DEMO_PASSWORD = 'password';
 const DEMO_BLOG_FILE = path.resolve(import.meta.dirname, '../../prisma/demo-blog.json');
 const FIRST_POST_AT = Date.UTC(2018, 3, 20, 9, 0, 0);
 const HOURS_BETWEEN_POSTS = 19;
-const SEED_LOCK_KEY = 72707371; // migrations hold 72707369, the job queue's install 72707370
 
 /**
  * Loads the demo blog: a few users and 25 posts a day or so apart. Idempotent: users are matched by
@@ -26,7 +26,7 @@ export async function seedDemoBlog(prisma: PrismaClient): Promise<{ users: numbe
   return prisma.$transaction(async (tx) => {
     // Instances started together on an empty database would each insert the same users (and one would fail on
     // the unique username): the first seeds, the others wait here, then find everything present.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.demoBlog})`;
     const ids = new Map<string, number>();
     let users = 0;
     for (const { username, email } of demo.users) {

@@ -7,6 +7,7 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import pg from 'pg';
+import { ADVISORY_LOCKS, holdingLock } from '../db/locks.ts';
 import type { Logger } from '../logger.ts';
 
 /** Jobs that must outlive the request (and the process) that asked for them: reset mail. */
@@ -103,20 +104,16 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
   };
 }
 
-const MIGRATION_LOCK_KEY = 72707370; // the app's own migrations hold 72707369
-
 /**
  * makeWorkerUtils installs or migrates graphile-worker's schema. Instances started together would do it at once,
  * and PostgreSQL's `CREATE SCHEMA IF NOT EXISTS` fails under such a race (a duplicate key in pg_namespace): the
  * first instance migrates while the others wait, then find nothing left to do.
  */
 async function alone<T>(pool: pg.Pool, migrate: () => Promise<T>): Promise<T> {
-  const lock = await pool.connect();
+  const connection = await pool.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    return await migrate();
+    return await holdingLock(connection, ADVISORY_LOCKS.jobQueueSchema, migrate);
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    lock.release();
+    connection.release();
   }
 }
