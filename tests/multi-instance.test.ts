@@ -14,13 +14,13 @@ import {
   LogoutDocument,
   MeDocument,
   PostChangedDocument,
-  RegisterDocument,
   RequestResetDocument,
   ResetPasswordDocument,
   UpdateAccountDocument,
 } from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
 import { createServerDatabase } from './helpers/database.ts';
+import { signUpWithApollo, signUpWithUrql } from './helpers/accounts.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
 import { image } from './helpers/images.ts';
 import { startLoadBalancer } from './helpers/load-balancer.ts';
@@ -95,13 +95,7 @@ it('urql: register, log in, upload, post, subscribe, log out and reset, each req
     }),
   });
   const credentials = { email: 'urql@demo.com', password: 'exchange all the things' };
-  const registered = await client.mutation(RegisterDocument, {
-    input: { username: 'Urql', ...credentials, confirmPassword: credentials.password },
-  });
-  expect(registered.data?.register.__typename).toBe('RegisterSuccess');
-  const login = await client.mutation(LoginDocument, { input: credentials });
-  if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
-  token = login.data.login.token;
+  token = await signUpWithUrql(client, { username: 'Urql', ...credentials });
   for (let i = 0; i < 4; i++) expect((await client.query(MeDocument, {})).data?.me?.username).toBe('Urql'); // both instances
 
   const picture = new File([new Uint8Array(await image(80, 80, 'png'))], 'me.png', { type: 'image/png' });
@@ -158,21 +152,7 @@ it('Apollo Client: register, log in, upload, post and read through both instance
     ]),
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
-  const input = {
-    username: 'Apollo',
-    email: 'apollo@demo.com',
-    password: 'moon landing',
-    confirmPassword: 'moon landing',
-  };
-  expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe(
-    'RegisterSuccess',
-  );
-  const login = await client.mutate({
-    mutation: LoginDocument,
-    variables: { input: { email: input.email, password: input.password } },
-  });
-  if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
-  token = login.data.login.token;
+  token = await signUpWithApollo(client, { username: 'Apollo', email: 'apollo@demo.com', password: 'moon landing' });
   const picture = new File([new Uint8Array(await image(60, 60, 'jpeg'))], 'me.jpg', { type: 'image/jpeg' });
   const upload = await client.mutate({ mutation: UpdateAccountDocument, variables: { input: { picture } } });
   expect(upload.data?.updateAccount.__typename).toBe('UpdateAccountSuccess');

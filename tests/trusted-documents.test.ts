@@ -6,15 +6,10 @@ import { Client, fetchExchange } from '@urql/core';
 import { persistedExchange } from '@urql/exchange-persisted';
 import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CreatePostDocument,
-  FeedDocument,
-  LoginDocument,
-  MeDocument,
-  RegisterDocument,
-} from '../client/generated/graphql.ts';
+import { CreatePostDocument, FeedDocument, MeDocument } from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { signUpWithApollo, signUpWithUrql } from './helpers/accounts.ts';
 
 // Trusted documents with the real clients: the codegen manifest's hashes instead of document text.
 const hashOf = (document: DocumentNode) =>
@@ -53,21 +48,7 @@ describe('TRUSTED_DOCUMENTS=only', () => {
   it('Apollo Client runs the flows by hash alone', async () => {
     let token: string | undefined;
     const client = apollo(uri, new PersistedQueryLink({ generateHash: hashOf }), () => token);
-    const input = {
-      username: 'Apollo',
-      email: 'apollo@demo.com',
-      password: 'moon landing',
-      confirmPassword: 'moon landing',
-    };
-    expect((await client.mutate({ mutation: RegisterDocument, variables: { input } })).data?.register.__typename).toBe(
-      'RegisterSuccess',
-    );
-    const login = await client.mutate({
-      mutation: LoginDocument,
-      variables: { input: { email: input.email, password: input.password } },
-    });
-    if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
-    token = login.data.login.token;
+    token = await signUpWithApollo(client, { username: 'Apollo', email: 'apollo@demo.com', password: 'moon landing' });
     expect((await client.query({ query: MeDocument, fetchPolicy: 'network-only' })).data?.me?.username).toBe('Apollo');
     await client.mutate({ mutation: CreatePostDocument, variables: { input: { title: 'By hash', content: 'x' } } });
     const feed = await client.query({ query: FeedDocument, variables: { first: 1 }, fetchPolicy: 'network-only' });
@@ -91,14 +72,11 @@ describe('TRUSTED_DOCUMENTS=only', () => {
         headers: { 'x-graphql-yoga-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       }),
     });
-    const credentials = { email: 'urql@demo.com', password: 'exchange all the things' };
-    const registered = await client.mutation(RegisterDocument, {
-      input: { username: 'Urql', ...credentials, confirmPassword: credentials.password },
+    token = await signUpWithUrql(client, {
+      username: 'Urql',
+      email: 'urql@demo.com',
+      password: 'exchange all the things',
     });
-    expect(registered.error).toBeUndefined();
-    const login = await client.mutation(LoginDocument, { input: credentials });
-    if (login.data?.login.__typename !== 'LoginSuccess') throw new Error(`login failed: ${login.error?.message}`);
-    token = login.data.login.token;
     expect((await client.query(MeDocument, {})).data?.me?.username).toBe('Urql');
   });
 

@@ -1,3 +1,7 @@
+import type { ApolloClient } from '@apollo/client';
+import type { Client } from '@urql/core';
+import { expect } from 'vitest';
+import { LoginDocument, RegisterDocument } from '../../client/generated/graphql.ts';
 import type { TestApp } from './test-app.ts';
 
 export const REGISTER = `mutation Register($input: RegisterInput!) {
@@ -34,4 +38,36 @@ export async function signUp(t: TestApp, overrides: { username?: string; email?:
   const login = await t.graphql(LOGIN, { input: { email: input.email, password: input.password } });
   if (login.data?.login.__typename !== 'LoginSuccess') throw new Error(`login failed: ${JSON.stringify(login)}`);
   return { ...input, id: registered.data.register.user.id as string, token: login.data.login.token as string };
+}
+
+export interface Account {
+  username: string;
+  email: string;
+  password: string;
+}
+
+/** Registers through Apollo Client and logs in, as an app would; returns the token for the client to send. */
+export async function signUpWithApollo(client: ApolloClient, account: Account): Promise<string> {
+  const registered = await client.mutate({
+    mutation: RegisterDocument,
+    variables: { input: { ...account, confirmPassword: account.password } },
+  });
+  expect(registered.data?.register.__typename).toBe('RegisterSuccess');
+  const login = await client.mutate({
+    mutation: LoginDocument,
+    variables: { input: { email: account.email, password: account.password } },
+  });
+  if (login.data?.login.__typename !== 'LoginSuccess') throw new Error('login failed');
+  return login.data.login.token;
+}
+
+/** The same through urql. */
+export async function signUpWithUrql(client: Client, account: Account): Promise<string> {
+  const registered = await client.mutation(RegisterDocument, {
+    input: { ...account, confirmPassword: account.password },
+  });
+  expect(registered.data?.register.__typename).toBe('RegisterSuccess');
+  const login = await client.mutation(LoginDocument, { input: { email: account.email, password: account.password } });
+  if (login.data?.login.__typename !== 'LoginSuccess') throw new Error(`login failed: ${login.error?.message}`);
+  return login.data.login.token;
 }
