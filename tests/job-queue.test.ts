@@ -8,9 +8,11 @@ import { until } from './helpers/wait.ts';
 // The queue as instances use it: graphile-worker on a real PostgreSQL database of the test's own.
 const logger = createLogger({ logLevel: 'silent' });
 const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
+/** Stops the queues and drops the databases made so far, newest first. */
+async function cleanUp() {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+}
+afterEach(cleanUp);
 
 function queueOn(url: string, done: string[]): JobQueue {
   const queue = jobQueue({
@@ -34,7 +36,7 @@ it('installs its schema once when instances start together on a new database, an
     await Promise.all(queues.map((queue, i) => queue.add('note', { name: `job ${i}` })));
     await until(() => done.length === 3, 'three jobs');
     expect(done.sort()).toEqual(['job 0', 'job 1', 'job 2']);
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await cleanUp();
   }
 });
 
