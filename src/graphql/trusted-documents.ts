@@ -30,9 +30,9 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown }): string 
  * Apollo's automatic persisted queries (a document sent with its correct hash is remembered, at most 1,000 per
  * instance). In `only` mode nothing but the manifest's documents runs.
  */
-export function trustedDocumentPlugins(mode: TrustedDocumentsMode, manifestFile = TRUSTED_DOCUMENTS_FILE): Plugin[] {
+export function trustedDocumentPlugins(mode: TrustedDocumentsMode): Plugin[] {
   if (mode === 'off') return [];
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(fs.readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
   const known = new Map(Object.entries(manifest).map(([id, document]) => [plainHash(id), document]));
   const registered = new LRUCache<string, string>({ max: 1000 });
   const register: Plugin = {
