@@ -87,16 +87,14 @@ function checkOperation(
     return badUserInput('A text argument contains a NUL character or an unpaired surrogate, which are not allowed.');
   }
   // Measure the operation that will run (not merely the first one in the document) with its fragments.
-  const fragments = request.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  const selected: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+  const measure = () => {
+    const fragments = request.document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+    const selected: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+    return complexityFromQuery(selected, { schema: request.schema, ctx: {}, variables: coerced.coerced }).complexity;
+  };
   let cost: number;
   try {
-    cost = costOf(
-      request.document,
-      operation.name?.value,
-      coerced.coerced,
-      () => complexityFromQuery(selected, { schema: request.schema, ctx: {}, variables: coerced.coerced }).complexity,
-    );
+    cost = costOf(request.document, operation.name?.value, coerced.coerced, measure);
   } catch (error) {
     // Measuring decodes arguments (global IDs): one that cannot be decoded refuses the whole operation.
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
