@@ -65,7 +65,7 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
     'POST /graphql',
     '  query Feed',
     '    graphql.resolve posts',
-    '      post-page-all-DESC', // the page with its authors: one statement
+    '      post-page-all-DESC-3', // the page with its authors (and one post more, for hasNextPage): one statement
     '      graphql.resolve posts.edges.0.node.author',
     '      graphql.resolve posts.edges.1.node.author',
     '    post-count-all',
@@ -82,7 +82,7 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
     'graphql.operation.type': 'query',
     'graphql.operation.name': 'Feed',
   });
-  const page = named('post-page-all-DESC');
+  const page = named('post-page-all-DESC-3');
   expect(page.kind).toBe(SpanKind.CLIENT);
   expect(page.attributes['db.system.name']).toBe('postgresql');
   expect(page.attributes['db.query.text']).toMatch(/FROM posts/i);

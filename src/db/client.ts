@@ -26,6 +26,16 @@ export interface SqlStatement {
   values: unknown[];
 }
 
+/**
+ * A LIMIT written into a statement's text (its name must then include the limit): with `LIMIT $n`, PostgreSQL
+ * cannot cost a prepared statement's generic plan, assumes every row is wanted, and plans the statement again
+ * at each execution, which cost it more than running the statement. Page sizes are few, so the plans are too.
+ */
+export function rowLimit(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`Not a row limit: ${limit}`);
+  return `LIMIT ${limit}`;
+}
+
 /** Runs a read and returns its rows as arrays (column order as selected): no per-row object is built by pg. */
 export type Sql = <Row extends unknown[]>(statement: SqlStatement) => Promise<Row[]>;
 

@@ -1,4 +1,4 @@
-import type { Sql, SqlStatement } from '../../db/client.ts';
+import { rowLimit, type Sql, type SqlStatement } from '../../db/client.ts';
 import { POST_COLUMNS, type PostRow, toPostWithAuthor, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { PostPosition } from './post.cursor.ts';
@@ -40,9 +40,10 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
   const text =
     `SELECT ${POST_COLUMNS}, ${USER_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
-    ` ORDER BY p.date_posted ${order}, p.id ${order} LIMIT ${param(query.limit)}`;
+    ` ORDER BY p.date_posted ${order}, p.id ${order} ${rowLimit(query.limit)}`;
   const shape = `${query.authorId !== undefined ? 'a' : ''}${query.search !== undefined ? 's' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
-  const rows = await sql<[...PostRow, ...UserRow]>({ name: `post-page-${shape || 'all'}-${order}`, text, values });
+  const name = `post-page-${shape || 'all'}-${order}-${query.limit}`;
+  const rows = await sql<[...PostRow, ...UserRow]>({ name, text, values });
   return rows.map(toPostWithAuthor);
 }
 
@@ -111,10 +112,10 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
   const text =
     `SELECT ${POST_COLUMNS}, ${USER_COLUMNS}, m.rank, ts_headline('english', p.content, m.q, $2) FROM (` +
     `SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', $1) q WHERE ${where.join(' AND ')} ` +
-    `ORDER BY rank ${order}, p.id ${order} LIMIT ${param(query.limit)}` +
+    `ORDER BY rank ${order}, p.id ${order} ${rowLimit(query.limit)}` +
     `) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
   const shape = `${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
-  return { name: `post-search-${shape || 'all'}-${order}`, text, values };
+  return { name: `post-search-${shape || 'all'}-${order}-${query.limit}`, text, values };
 }
 
 /**

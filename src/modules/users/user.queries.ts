@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/client.ts';
+import { rowLimit, type Sql } from '../../db/client.ts';
 import { POST_COLUMNS, type PostRow, toPost, toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 
@@ -45,12 +45,12 @@ export async function selectUserWithFirstPage(
     ? 'SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id'
     : 'SELECT NULL::int AS total';
   const rows = await sql<[...UserRow, number | null, ...PostRow]>({
-    name: `user-with-first-page${withTotal ? '-total' : ''}`,
+    name: `user-with-first-page${withTotal ? '-total' : ''}-${limit}`,
     text:
       `SELECT ${USER_COLUMNS}, t.total, ${POST_COLUMNS} FROM users u CROSS JOIN LATERAL (${total}) t ` +
-      'LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC LIMIT $2) p ON true ' +
+      `LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC ${rowLimit(limit)}) p ON true ` +
       'WHERE u.username = $1 ORDER BY p.date_posted DESC, p.id DESC',
-    values: [username, limit],
+    values: [username],
   });
   if (!rows.length) return null;
   const posts = rows.filter((row) => row[8] !== null).map((row) => toPost(row.slice(8)));

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/migrate.ts';
+import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
+import { createUser } from './helpers/factories.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+// On a PostgreSQL server in every pass: PGlite prepares no named statements (src/db/client.ts).
+let database: TestDatabase;
+let t: TestApp;
+beforeAll(async () => {
+  database = await createTestDatabase(POSTGRES_SERVER_URL);
+  await migrate({ url: database.url, schema: database.schema });
+  // One connection, so every read below is prepared on the session whose plan cache is read afterwards.
+  t = await startTestApp({ database: { ...database, poolSize: 1 } });
+  // Enough posts that a plan matters to PostgreSQL: over a few dozen rows any plan is cheap, and it keeps the
+  // generic one whatever the statement.
+  for (let i = 0; i < 3; i++) await createUser(t.prisma, { username: `writer${i}` });
+  await database.sql(
+    `INSERT INTO posts (title, content, author_id, date_posted, updated_at)
+     SELECT 'Post ' || n, 'Content of post ' || n, (SELECT min(id) FROM users) + n % 3,
+            now() - n * interval '1 minute', now()
+       FROM generate_series(1, 30000) n`,
+  );
+  await database.sql('ANALYZE');
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  await database?.close();
+});
+
+interface PreparedStatement {
+  name: string;
+  generic_plans: number;
+  custom_plans: number;
+}
+
+describe('the hot reads as prepared statements', () => {
+  it('are planned once and then reuse their generic plan, page after page', async () => {
+    const first = await t.graphql(`{ posts(first: 4) { pageInfo { endCursor } } }`);
+    const reads = [
+      `{ posts(first: 20) { edges { node { title author { username } } } } }`,
+      `{ posts(first: 3, after: "${first.data.posts.pageInfo.endCursor}") { edges { node { title } } } }`,
+      `{ user(username: "writer1") { posts(first: 10) { totalCount edges { node { title } } } } }`,
+      `{ user(username: "writer2") { posts(last: 4) { edges { node { title } } } } }`,
+      `{ searchPosts(query: "content") { edges { node { title } } } }`,
+    ];
+    // PostgreSQL plans a prepared statement afresh for its first five executions, then decides whether its
+    // generic plan will do; ten are enough to see which way it went.
+    for (let i = 0; i < 10; i++) {
+      for (const query of reads) expect((await t.graphql(query)).errors).toBeUndefined();
+    }
+    const statements = await t.sql<[string, number, number]>({
+      name: 'prepared-statements',
+      text: 'SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name <> $1',
+      values: ['prepared-statements'],
+    });
+    const plans: PreparedStatement[] = statements.map(([name, generic_plans, custom_plans]) => ({
+      name,
+      generic_plans,
+      custom_plans,
+    }));
+    expect(plans.map((plan) => plan.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^post-page-/), expect.stringMatching(/^user-with-first-page/)]),
+    );
+    expect(plans.filter((plan) => plan.name.startsWith('post-search-'))).not.toHaveLength(0);
+    // A statement planned at every execution (a LIMIT passed as a parameter did that) would show ten custom plans.
+    for (const plan of plans) {
+      expect(plan.custom_plans, plan.name).toBeLessThanOrEqual(5);
+      if (plan.generic_plans + plan.custom_plans >= 10) expect(plan.generic_plans, plan.name).toBeGreaterThan(0);
+    }
+  });
+});
