@@ -6,7 +6,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import TracingPlugin, { isEnumField, isExposedField, isRootField, isScalarField } from '@pothos/plugin-tracing';
 import { DateTimeResolver } from 'graphql-scalars';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { isProduction } from '../config.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
@@ -108,7 +108,15 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
+// graphql-scalars' DateTime serializes to a Date, which JSON.stringify then turns into text through Date#toJSON,
+// a slow path that took as long as writing the rest of a feed page. The same ISO text is written here instead.
+builder.addScalarType(
+  'DateTime',
+  new GraphQLScalarType({
+    ...DateTimeResolver.toConfig(),
+    serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  }),
+);
 builder.scalarType('File', {
   description: 'A file sent with the GraphQL multipart request spec (multipart/form-data).',
   serialize: () => {
