@@ -75,8 +75,9 @@ export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOp
  */
 export function useBodyLimit(security: HttpSecurity): Plugin {
   return {
-    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (request.method !== 'POST' || !request.body) return;
+    // Not async: most requests are decided from their headers, and only the rest should wait for their body.
+    onRequest({ request, setRequest, endResponse, fetchAPI }) {
+      if (request.method !== 'POST') return;
       const multipart = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data');
       const limit = multipart ? security.maxUploadBytes : security.maxBodyBytes;
       const length = request.headers.get('content-length');
@@ -84,19 +85,22 @@ export function useBodyLimit(security: HttpSecurity): Plugin {
       // A declared length within the limit is enforced by Node's HTTP parser (the body ends there), so only
       // bodies without one (chunked) or declared too large need reading here.
       if (length !== null && declared <= limit) return;
-      // Even a body declared too large is read (and dropped) up to ten times the limit: a client still sending
-      // when we answer would see its connection reset instead of our 413. Beyond that we answer at once.
-      const body = declared > limit * DRAIN_FACTOR ? null : await readAtMost(request.body, limit);
-      if (!body) {
+      if (!request.body) return;
+      const tooLarge = () => {
         const error = {
           message: `The request body is larger than ${limit} bytes.`,
           extensions: { code: 'PAYLOAD_TOO_LARGE' },
         };
         const headers = { 'content-type': 'application/json', connection: 'close' };
         endResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 413, headers }));
-        return;
-      }
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body }));
+      };
+      // Even a body declared too large is read (and dropped) up to ten times the limit: a client still sending
+      // when we answer would see its connection reset instead of our 413. Beyond that we answer at once.
+      if (declared > limit * DRAIN_FACTOR) return tooLarge();
+      return readAtMost(request.body, limit).then((body) => {
+        if (!body) return tooLarge();
+        setRequest(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, body }));
+      });
     },
   };
 }

@@ -17,32 +17,38 @@ const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/p
  */
 export function usePictures(storage: PictureStorage): Plugin {
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Not async: every request passes here, and only picture requests should wait for anything.
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(PICTURES_PATH)) return;
-      const name = url.pathname.slice(PICTURES_PATH.length); // valid names need no decoding
-      const isDefault = name === DEFAULT_PICTURE;
-      const readable = request.method === 'GET' || request.method === 'HEAD';
-      const body = !readable
-        ? null
-        : isDefault
-          ? await fs.readFile(DEFAULT_PICTURE_FILE)
-          : UPLOADED_NAME.test(name)
-            ? await storage.read(name)
-            : null;
-      if (!body) {
-        endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
-        return;
-      }
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
-          headers: {
-            'content-type': CONTENT_TYPES[name.split('.').pop()!]!,
-            'content-length': String(body.byteLength),
-            'cache-control': isDefault ? 'public, max-age=86400' : 'public, max-age=31536000, immutable',
-            'x-content-type-options': 'nosniff',
-          },
-        }),
+      return pictureResponse(storage, request.method, url.pathname.slice(PICTURES_PATH.length), fetchAPI).then(
+        endResponse,
       );
     },
   };
+}
+
+async function pictureResponse(
+  storage: PictureStorage,
+  method: string,
+  name: string, // valid names need no decoding
+  fetchAPI: { Response: typeof Response },
+): Promise<Response> {
+  const isDefault = name === DEFAULT_PICTURE;
+  const readable = method === 'GET' || method === 'HEAD';
+  const body = !readable
+    ? null
+    : isDefault
+      ? await fs.readFile(DEFAULT_PICTURE_FILE)
+      : UPLOADED_NAME.test(name)
+        ? await storage.read(name)
+        : null;
+  if (!body) return new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  return new fetchAPI.Response(method === 'HEAD' ? null : new Uint8Array(body), {
+    headers: {
+      'content-type': CONTENT_TYPES[name.split('.').pop()!]!,
+      'content-length': String(body.byteLength),
+      'cache-control': isDefault ? 'public, max-age=86400' : 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    },
+  });
 }

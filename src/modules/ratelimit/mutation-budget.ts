@@ -7,15 +7,17 @@ const MINUTE = 60_000;
 /** A general budget of mutations per client IP per minute; beyond it, RATE_LIMITED before anything runs. */
 export function useMutationBudget(perMinute: number): Plugin<Context> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    // Not async: reads pass here too, and only mutations should wait for the limiter.
+    onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       const context = args.contextValue;
-      try {
-        await context.limiter.consume([{ key: `mutations:${context.clientIp}`, limit: perMinute, windowMs: MINUTE }]);
-      } catch (error) {
-        setResultAndStopExecution({ errors: [error as GraphQLError] });
-      }
+      return context.limiter
+        .consume([{ key: `mutations:${context.clientIp}`, limit: perMinute, windowMs: MINUTE }])
+        .then(
+          () => {},
+          (error) => setResultAndStopExecution({ errors: [error as GraphQLError] }),
+        );
     },
   };
 }
