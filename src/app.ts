@@ -1,6 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Sql } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
@@ -90,6 +90,9 @@ interface ServerContext {
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
+/** Context members made when first used (see createContext). */
+type LazyMember = 'log' | 'userAgent' | 'loaders';
+
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
   const {
@@ -114,11 +117,16 @@ export function createApp(deps: AppDependencies): App {
     maxUploadBytes: settings.pictureMaxBytes * 2 + 64 * 1024,
   };
 
-  async function createContext(request: Request, server: ServerContext): Promise<Context> {
+  /**
+   * The request's context. Yoga copies what this returns into its own context object with Object.assign, which
+   * would call getters, so the members made only when first used (most requests never log, some never load,
+   * only login reads the user agent) are defined on Yoga's object itself.
+   */
+  async function createContext(context: YogaInitialContext & ServerContext): Promise<Omit<Context, LazyMember>> {
+    const { request } = context;
     const requestId = requestIdOf(request);
     const token = bearerToken(request.headers.get('authorization'));
     const claims = token ? verifySessionToken(token, settings.jwtSecret, now()) : null;
-    const base = { prisma, sql, settings, pictures, mailer, limiter, jobs, events, now };
     // Requests without a valid token cost no query; with one, a single indexed lookup. A failure here is outside
     // any resolver: it is logged once, with the request id, and answered with that id.
     let viewer: User | null = null;
@@ -132,29 +140,37 @@ export function createApp(deps: AppDependencies): App {
       logger.error({ err: error, requestId }, 'Unexpected error while reading the session');
       throw unexpected(requestId);
     }
-    // The request's logger and loaders are made when first used: most requests never log, and some never load.
     let log: Logger | undefined;
     let loaders: Context['loaders'] | undefined;
+    const lazy: Record<LazyMember, PropertyDescriptor> = {
+      log: { get: () => (log ??= logger.child({ requestId })), enumerable: true },
+      userAgent: { get: () => sessionUserAgent(request.headers.get('user-agent')), enumerable: true },
+      loaders: {
+        get: () => {
+          if (!loaders) {
+            loaders = createLoaders(sql);
+            if (viewer) loaders.userById.prime(viewer);
+          }
+          return loaders;
+        },
+        enumerable: true,
+      },
+    };
+    Object.defineProperties(context, lazy);
     return {
-      ...base,
+      prisma,
+      sql,
+      settings,
+      pictures,
+      mailer,
+      limiter,
+      jobs,
+      events,
+      now,
       requestId,
-      get log() {
-        log ??= logger.child({ requestId });
-        return log;
-      },
-      clientIp: clientAddress(request, server.req?.socket?.remoteAddress, protection.trustProxy),
-      get userAgent() {
-        return sessionUserAgent(request.headers.get('user-agent')); // read by login only
-      },
+      clientIp: clientAddress(request, context.req?.socket?.remoteAddress, protection.trustProxy),
       viewer,
       sessionId: viewer ? claims!.sessionId : null,
-      get loaders() {
-        if (!loaders) {
-          loaders = createLoaders(sql);
-          if (viewer) loaders.userById.prime(viewer);
-        }
-        return loaders;
-      },
     };
   }
 
@@ -175,7 +191,8 @@ export function createApp(deps: AppDependencies): App {
     fetchAPI: createFetch({
       formDataLimits: { files: 1, fileSize: http.maxUploadBytes, fields: 4, fieldSize: http.maxBodyBytes, parts: 5 },
     }),
-    context: ({ request, req }) => createContext(request, { req }),
+    // Typed as the whole Context: the lazy members are on Yoga's object already (see createContext).
+    context: (initial) => createContext(initial) as Promise<Context>,
     plugins: [
       ...(deps.tracing ? [useTracing()] : []), // first: its request span holds everything below
       ...(deps.metrics ? metricsPlugins(deps.metrics) : []),
