@@ -17,6 +17,8 @@ interface Entry {
  * id, and the codes of any errors. Never variables, tokens or bodies.
  */
 export function useAccessLog(logger: Logger): Plugin {
+  // Below info (LOG_LEVEL=warn and up) no line is written: every request would still pass through five hooks.
+  if (!logger.isLevelEnabled('info')) return {};
   const entries = new WeakMap<Request, Entry>();
   const describe = ({
     args,
