@@ -81,6 +81,8 @@ export function useErrorShape(): Plugin {
   return {
     onResultProcess({ result, setResult }) {
       if (isAsyncIterable(result)) return;
+      const results = Array.isArray(result) ? result : [result];
+      if (!results.some((single) => single.errors)) return; // most results: nothing to shape
       const reshape = (single: { errors?: readonly unknown[] }) =>
         single.errors
           ? { ...single, errors: single.errors.map((error) => (error instanceof GraphQLError ? shape(error) : error)) }
