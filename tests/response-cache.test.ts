@@ -54,6 +54,23 @@ describe('the response cache', () => {
     expect(other.statements).toBeGreaterThan(0);
   });
 
+  it('sends a hit byte for byte as the answer it was cached from, each entry its own', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    for (let i = 0; i < 3; i++)
+      await t.graphql(CREATE, { input: { title: `Post ${i}`, content: 'x' } }, { token: ada.token });
+    const body = async (first: number) => {
+      const response = await t.app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: FEED, variables: { first } }),
+      });
+      return response.text();
+    };
+    const [one, two] = [await body(1), await body(2)];
+    expect(one).not.toBe(two);
+    for (let i = 0; i < 3; i++) expect([await body(2), await body(1)]).toEqual([two, one]);
+  });
+
   it('never caches an answer with errors: a bad request first, then a good one', async () => {
     const bad = await t.graphql(FEED, { first: 101 });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
