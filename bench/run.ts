@@ -104,6 +104,8 @@ log('mixed workloads done');
 const cores = os.availableParallelism();
 if (!database.embedded) {
   const cluster = await startScript('src/cluster.ts', serverEnv({ WEB_CONCURRENCY: String(cores) }), '/ready');
+  // /ready answered by one worker says nothing of the others, which answer 503 until they have started.
+  await drive({ url: cluster.url, body: bodies.feed, seconds: 3, connections: 32 });
   results.feedCluster = await run(cluster.url, bodies.feed);
   await cluster.stop();
   log('cluster done');
