@@ -116,6 +116,8 @@ export function createApp(deps: AppDependencies): App {
     // Generous, so a picture somewhat over its limit is answered on its field (a ValidationError), not with 413.
     maxUploadBytes: settings.pictureMaxBytes * 2 + 64 * 1024,
   };
+  // What every request's context shares.
+  const services = { prisma, sql, settings, pictures, mailer, limiter, jobs, events, now };
 
   /**
    * The request's context. Yoga copies what this returns into its own context object with Object.assign, which
@@ -158,15 +160,7 @@ export function createApp(deps: AppDependencies): App {
     };
     Object.defineProperties(context, lazy);
     return {
-      prisma,
-      sql,
-      settings,
-      pictures,
-      mailer,
-      limiter,
-      jobs,
-      events,
-      now,
+      ...services,
       requestId,
       clientIp: clientAddress(request, context.req?.socket?.remoteAddress, protection.trustProxy),
       viewer,

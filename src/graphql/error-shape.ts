@@ -87,7 +87,7 @@ export function useErrorShape(): Plugin {
         single.errors
           ? { ...single, errors: single.errors.map((error) => (error instanceof GraphQLError ? shape(error) : error)) }
           : single;
-      setResult((Array.isArray(result) ? result.map(reshape) : reshape(result)) as typeof result);
+      setResult((Array.isArray(result) ? results.map(reshape) : reshape(result)) as typeof result);
     },
     onResponse({ response, setResponse, fetchAPI }) {
       const code = CODES_BY_STATUS[response.status];

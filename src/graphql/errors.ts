@@ -18,12 +18,12 @@ export function badUserInput(message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', message);
 }
 
-/** Too many attempts; `retryAfter` (seconds) says when to try again. */
 /** The code an answered error carries (logs, metrics and traces count errors by it); UNCODED if it has none. */
 export function codeOf(error: Error): string {
   return String((error as Partial<GraphQLError>).extensions?.code ?? 'UNCODED');
 }
 
+/** Too many attempts; `retryAfter` (seconds) says when to try again. */
 export function rateLimited(retryAfterMs: number): GraphQLError {
   const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new GraphQLError(`Too many attempts. Try again in ${retryAfter} seconds.`, {
