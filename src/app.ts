@@ -203,7 +203,7 @@ export function createApp(deps: AppDependencies): App {
       useHttpCaching(protection.httpCacheMaxAgeSeconds),
       // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
       useCompiledExecution(),
-      ...(deps.responseCache ? responseCachePlugins(deps.responseCache) : []),
+      ...(deps.responseCache ? responseCachePlugins(deps.responseCache, logger) : []),
       useDeadline(protection.requestTimeoutMs),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),

@@ -5,13 +5,13 @@ import { RESET_MAIL_TASK, resetMailTask } from './modules/auth/reset.service.ts'
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
+import type { ResponseCacheOptions } from './graphql/response-cache.ts';
 import {
+  memoryAnswerStore,
   memoryDataVersion,
-  memoryResponseCache,
+  redisAnswerStore,
   redisDataVersion,
-  redisResponseCache,
-  type ResponseCacheOptions,
-} from './graphql/response-cache.ts';
+} from './graphql/response-cache-stores.ts';
 import { Redis } from 'ioredis';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
@@ -99,15 +99,20 @@ async function rateLimiterFor(config: Config): Promise<RateLimiter> {
 function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   if (config.responseCache === 'off') return undefined;
   if (config.responseCache === 'memory') {
-    return { cache: memoryResponseCache(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
+    return { store: memoryAnswerStore(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
   }
+  // A cache that fails is a miss (src/graphql/response-cache.ts): commands fail fast rather than wait for Redis.
   const redis = new Redis(config.redisUrl, {
     lazyConnect: false,
-    maxRetriesPerRequest: 2,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    commandTimeout: 500,
     keyPrefix: config.redisKeyPrefix,
   });
+  redis.on('error', () => {}); // each failed command is logged where it fails; ioredis reconnects by itself
   return {
-    cache: redisResponseCache(redis),
+    store: redisAnswerStore(redis),
     version: redisDataVersion(redis, 'data-version'),
     ttlMs: config.responseCacheTtlMs,
     close: async () => void (await redis.quit()),

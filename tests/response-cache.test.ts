@@ -3,14 +3,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
 import { schema } from '../src/graphql/schema.ts';
+import { PUBLIC_WRITES, type ResponseCacheOptions } from '../src/graphql/response-cache.ts';
 import {
+  memoryAnswerStore,
   memoryDataVersion,
-  memoryResponseCache,
-  PUBLIC_WRITES,
+  redisAnswerStore,
   redisDataVersion,
-  redisResponseCache,
-  type ResponseCacheOptions,
-} from '../src/graphql/response-cache.ts';
+} from '../src/graphql/response-cache-stores.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
@@ -19,7 +18,7 @@ const FEED = `query Feed($first: Int) { posts(first: $first) { totalCount edges 
 const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { ... on CreatePostSuccess { post { id } } } }`;
 
 const memoryCache = (): ResponseCacheOptions => ({
-  cache: memoryResponseCache(),
+  store: memoryAnswerStore(),
   version: memoryDataVersion(),
   ttlMs: 60_000,
 });
@@ -202,7 +201,7 @@ describe('two instances sharing one database and one Redis cache', () => {
         redis.push(client);
         return startTestApp({
           database,
-          responseCache: { cache: redisResponseCache(client), version: redisDataVersion(client), ttlMs: 60_000 },
+          responseCache: { store: redisAnswerStore(client), version: redisDataVersion(client), ttlMs: 60_000 },
         });
       }),
     );

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { type Cache, createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { createRedisCache } from '@envelop/response-cache-redis';
 import {
   type DocumentNode,
   type ExecutionResult,
@@ -9,44 +7,15 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
-import type { Redis } from 'ioredis';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-
-/**
- * A number that every write visible to anonymous readers increases, once it has committed and before it is
- * answered. Cache keys carry it, so an answer cached before a write is never served after it; with Redis it
- * is shared, so no instance serves one either.
- */
-export interface DataVersion {
-  current(): Promise<number>;
-  bump(): Promise<void>;
-}
-
-export function memoryDataVersion(): DataVersion {
-  let version = 0;
-  return { current: async () => version, bump: async () => void version++ };
-}
-
-export function redisDataVersion(redis: Redis, key = 'flaskblog:data-version'): DataVersion {
-  return {
-    current: async () => Number((await redis.get(key)) ?? 0),
-    bump: async () => void (await redis.incr(key)),
-  };
-}
+import type { Logger } from '../logger.ts';
+import type { AnswerStore, DataVersion } from './response-cache-stores.ts';
 
 export interface ResponseCacheOptions {
-  cache: Cache;
+  store: AnswerStore;
   version: DataVersion;
   ttlMs: number;
   close?(): Promise<void>;
-}
-
-export function memoryResponseCache(): Cache {
-  return createInMemoryCache({ max: 1000 });
-}
-
-export function redisResponseCache(redis: Redis): Cache {
-  return createRedisCache({ redis });
 }
 
 /** Mutations whose success changes what anonymous readers see; any other mutation leaves the cache alone. */
@@ -59,64 +28,111 @@ export const PUBLIC_WRITES = new Set([
   'deleteAccount',
 ]);
 
+/** Root fields whose answer depends on who asks: never cached, even when nobody is signed in. */
+const VIEWER_FIELDS = new Set(['me']);
+
 const anonymous = (request: Request) => !request.headers.has('authorization');
 
+const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
 /**
- * Anonymous reads answered from a cache (@graphql-yoga/plugin-response-cache, in memory or Redis), with an ETag;
- * a request with `If-None-Match` of a current answer gets 304 without running anything. Signed-in requests are
- * never cached. The key is the data version with the document, operation name and variables.
+ * Anonymous queries answered from a store (in memory or Redis). Only a query that succeeded is stored, and only
+ * when it reads nothing of the viewer: mutations and subscriptions always run, so nothing a write answers (a
+ * token, a reset) is ever replayed. The key is the data version with the document, operation name and variables;
+ * a GET answer carries it as its ETag, and a GET whose `If-None-Match` names a stored answer gets 304. The store
+ * failing (Redis down) is a miss: the request runs and its answer is not kept.
  */
-export function responseCachePlugins({ cache, version, ttlMs }: ResponseCacheOptions): Plugin[] {
-  const versionOf = (key: string) => Number(key.slice(0, key.indexOf(':')));
-  // An entry from before the latest write is never answered, even if it has not expired yet.
-  const versioned: Cache = {
-    ...cache,
-    get: async (key) => ((await version.current()) === versionOf(key) ? cache.get(key) : null),
+export function responseCachePlugins({ store, version, ttlMs }: ResponseCacheOptions, logger: Logger): Plugin[] {
+  const keys = new WeakMap<object, string>(); // an anonymous request's context → the key of its answer
+  const etags = new WeakMap<Request, string>(); // GET answers that a client may revalidate
+  const failed = (what: string) => (error: unknown) => logger.warn({ err: error }, `Response cache: ${what} failed`);
+
+  const lookUp: Plugin = {
+    onParams({ params, request, context, setResult }) {
+      if (!anonymous(request)) return;
+      return version
+        .current()
+        .then(async (current) => {
+          const key = `${current}:${hashOf([params.query ?? null, params.operationName ?? null, params.variables ?? null])}`;
+          keys.set(context, key);
+          const hit = await store.get(key);
+          if (!hit) return;
+          setResult({ ...hit, [SERVED_FROM_CACHE]: true } as ExecutionResult);
+          if (request.method === 'GET') etags.set(request, key);
+        })
+        .catch(failed('a lookup'));
+    },
+    onExecute({ args }) {
+      const key = keys.get(args.contextValue as object);
+      if (!key || !isCacheableQuery(args.document, args.operationName)) return;
+      const { request } = args.contextValue as { request: Request };
+      return {
+        onExecuteDone({ result }) {
+          if (isAsyncIterable(result) || result.errors?.length || !result.data) return;
+          if (request.method === 'GET') etags.set(request, key);
+          return store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer'));
+        },
+      };
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      if (Array.isArray(result) || isAsyncIterable(result) || !(SERVED_FROM_CACHE in result)) return;
+      const key = etags.get(request);
+      if (key && matches(request.headers.get('if-none-match'), key)) {
+        setResultProcessor(
+          (_result, fetchAPI) => new fetchAPI.Response(null, { status: 304, headers: { etag: `"${key}"` } }),
+          'application/json',
+        );
+        return;
+      }
+      (result as { stringify?: (result: ExecutionResult) => string }).stringify = stringifyCachedAnswer;
+    },
+    onResponse({ request, response }) {
+      const key = etags.get(request);
+      if (key && response.status === 200) response.headers.set('etag', `"${key}"`);
+    },
   };
+
   const bumpAfterPublicWrites: Plugin = {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       const fields = rootFields(operation.selectionSet, fragmentsOf(args.document));
       if (!fields.some((field) => PUBLIC_WRITES.has(field))) return;
-      return { onExecuteDone: () => version.bump() };
+      // The write has committed: a cache that cannot be told must not make it look failed.
+      return { onExecuteDone: () => version.bump().catch(failed('bumping the data version')) };
     },
   };
-  return [
-    useResponseCache({
-      cache: versioned,
-      ttl: ttlMs,
-      session: () => null,
-      enabled: anonymous,
-      invalidateViaMutation: false, // the data version does it, for every write at once
-      buildResponseCacheKey: async ({ documentString, operationName, variableValues }) =>
-        `${await version.current()}:${hashOf([documentString, operationName ?? null, variableValues ?? null])}`,
-    }),
-    bumpAfterPublicWrites,
-    reuseCachedBodies,
-  ];
+  return [lookUp, bumpAfterPublicWrites];
+}
+
+/** Queries that read nothing of the viewer; mutations and subscriptions never. */
+function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== 'query') return false;
+  return !rootFields(operation.selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
+}
+
+/** `If-None-Match`: `*` or a list of entity tags, weak or strong. */
+function matches(header: string | null, key: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === `"${key}"`;
+  });
 }
 
 /**
  * SHA-256 of what a cached answer depends on besides the data version (also its ETag, so no client text is
- * echoed). Node's hash, synchronous: the default key's WebCrypto digest cost an eighth of a cache hit's CPU.
+ * echoed). Node's hash, synchronous: WebCrypto's async digest cost an eighth of a cache hit's CPU.
  */
 const hashOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 const bodies = new WeakMap<object, string>();
 
 /**
- * A hit from the in-memory cache hands out the same `data` object every time: its JSON is written once and then
+ * A hit from the in-memory store hands out the same `data` object every time: its JSON is written once and then
  * reused (keyed by that object, so nothing else can answer for it). Redis hits are parsed afresh and miss here.
  */
-const reuseCachedBodies: Plugin = {
-  onResultProcess({ result }) {
-    if (Array.isArray(result) || isAsyncIterable(result) || !(SERVED_FROM_CACHE in result)) return;
-    (result as { stringify?: (result: ExecutionResult) => string }).stringify = stringifyCachedAnswer;
-  },
-};
-
 function stringifyCachedAnswer(result: ExecutionResult): string {
   const { data } = result;
   const plain = data && !result.errors && (!result.extensions || Object.keys(result.extensions).length === 0);

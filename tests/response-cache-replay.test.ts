@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ResponseCacheOptions } from '../src/graphql/response-cache.ts';
+import {
+  type AnswerStore,
+  memoryAnswerStore,
+  memoryDataVersion,
+  redisAnswerStore,
+  redisDataVersion,
+} from '../src/graphql/response-cache-stores.ts';
+import { LOGIN, signUp } from './helpers/accounts.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
+
+const ME = '{ me { username } }';
+const LOGOUT = 'mutation { logout { __typename } }';
+const REQUEST_RESET = `mutation ($email: String!) { requestReset(email: $email) { __typename } }`;
+const FEED = '{ posts(first: 2) { edges { node { title } } } }';
+
+/** The store the app uses, with every key it was asked to keep. */
+function recording(store: AnswerStore) {
+  const stored: string[] = [];
+  return {
+    stored,
+    store: {
+      get: (key: string) => store.get(key),
+      set: (key: string, answer: Parameters<AnswerStore['set']>[1], ttlMs: number) => {
+        stored.push(JSON.stringify(answer));
+        return store.set(key, answer, ttlMs);
+      },
+    } satisfies AnswerStore,
+  };
+}
+
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+  keyPrefix: `test:${randomBytes(4).toString('hex')}:`,
+});
+const stores: Record<string, () => ResponseCacheOptions> = {
+  memory: () => ({ store: memoryAnswerStore(), version: memoryDataVersion(), ttlMs: 60_000 }),
+  redis: () => ({ store: redisAnswerStore(redis), version: redisDataVersion(redis), ttlMs: 60_000 }),
+};
+afterAll(() => redis.quit());
+
+describe.each(Object.keys(stores))('with the response cache in %s, mutations always run', (kind) => {
+  let t: TestApp;
+  let stored: string[];
+  beforeAll(async () => {
+    const options = stores[kind]!();
+    const recorder = recording(options.store);
+    stored = recorder.stored;
+    t = await startTestApp({ responseCache: { ...options, store: recorder.store } });
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.reset();
+    stored.length = 0;
+  });
+
+  const login = async (email: string, password: string) =>
+    (await t.graphql(LOGIN, { input: { email, password } })).data.login;
+
+  it('gives identical logins distinct sessions, and a user who logged out can log in again', async () => {
+    const ada = await signUp(t, { email: 'ada@example.com' });
+    const first = await login(ada.email, ada.password);
+    const second = await login(ada.email, ada.password);
+    expect(first.token).not.toBe(second.token);
+    expect((await t.graphql(LOGOUT, {}, { token: second.token })).data.logout.__typename).toBe('LogoutSuccess');
+    const third = await login(ada.email, ada.password);
+    expect(third.token).not.toBe(second.token);
+    expect((await t.graphql(ME, {}, { token: third.token })).data.me).toEqual({ username: ada.username });
+  });
+
+  it('sends a mail for each password reset asked for', async () => {
+    const ada = await signUp(t);
+    for (let i = 0; i < 2; i++) {
+      const result = await t.graphql(REQUEST_RESET, { email: ada.email }, { ip: `192.0.2.${10 + i}` });
+      expect(result.data.requestReset.__typename).toBe('RequestResetSuccess');
+    }
+    await t.settle();
+    expect(t.sent.filter((mail) => mail.to === ada.email)).toHaveLength(2);
+  });
+
+  it('keeps no mutation answer and no answer about the viewer, while it keeps the feed', async () => {
+    const ada = await signUp(t, { email: 'ada@example.com' });
+    await login(ada.email, ada.password);
+    await login(ada.email, 'a wrong password');
+    await t.graphql(ME); // anonymous: me is null, still not kept
+    await t.graphql(FEED);
+    expect(stored).toEqual([JSON.stringify({ data: { posts: { edges: [] } } })]);
+    if (kind === 'redis') {
+      const keys = await redis.keys(`${redis.options.keyPrefix}answer:*`);
+      const values = await Promise.all(keys.map((key) => redis.get(key.slice(redis.options.keyPrefix!.length))));
+      expect(values.filter((value) => value?.includes('login') || value?.includes('token'))).toEqual([]);
+    }
+  });
+
+  it('never answers a mutation 304 or with an ETag, even given the ETag of a stored query', async () => {
+    const ada = await signUp(t, { email: 'ada@example.com' });
+    const get = (headers: Record<string, string> = {}) =>
+      t.app.fetch(`http://blog.test/graphql?${new URLSearchParams({ query: FEED })}`, {
+        headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1', ...headers },
+      });
+    await get();
+    const etag = (await get()).headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await get({ 'if-none-match': etag })).status).toBe(304);
+    for (let i = 0; i < 2; i++) {
+      const response = await t.app.fetch('http://blog.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'if-none-match': etag },
+        body: JSON.stringify({ query: LOGIN, variables: { input: { email: ada.email, password: ada.password } } }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('etag')).toBeNull();
+      expect((await response.json()).data.login.__typename).toBe('LoginSuccess');
+    }
+  });
+});
