@@ -132,6 +132,43 @@ describe('searchPosts', () => {
     }
   });
 
+  it('refuses text that PostgreSQL leaves without a word to search for, instead of matching every post', async () => {
+    const ada = await createUser(t.prisma, { username: 'Ada' });
+    await post(ada, 'Flask tips', 'Running a flask app.');
+    await post(ada, 'Django tips', 'Running flask and django side by side.');
+    for (let i = 0; i < 3; i++) await post(ada, `Other ${i}`, 'the a an of');
+    const good = { query: 'flask -django', first: 20 };
+    for (const query of ['the a', 'the -zzz', '"the a"', '-"of the" the', 'the*', 'a* -flask', 'The AN -"of"']) {
+      // Bad, then good on the same document: each answer is decided by its own text.
+      const statements = await t.statementsDuring(async () => {
+        const result = await t.graphql(SEARCH, { query, first: 20 });
+        expect(result.errors?.[0], query).toMatchObject({
+          message: 'Argument "query" must contain a word to search for.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+        expect(result.data ?? null).toBeNull();
+      });
+      expect(statements.length, query).toBeLessThanOrEqual(2); // the page (which reads no table) and the check
+      expect(titles(await search(good)), query).toEqual(['Flask tips']);
+    }
+    const run = await search({ query: 'run*', first: 20 });
+    expect(titles(run).sort()).toEqual(['Django tips', 'Flask tips']);
+    expect(run.totalCount).toBe(2);
+    expect(titles(await search({ query: 'the flask -django' }))).toEqual(['Flask tips']); // stop words beside words are fine
+    expect(titles(await search({ query: 'zebra' }))).toEqual([]); // no match is not an error
+
+    // The same rule for a user's posts filtered by query, and for their count.
+    const userPosts = `query ($query: String) { user(username: "Ada") { posts(query: $query, first: 20) { totalCount edges { node { title } } } } }`;
+    for (const query of ['the -zzz', 'the']) {
+      const result = await t.graphql(userPosts, { query });
+      expect(result.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+    }
+    expect((await t.graphql(userPosts, { query: 'flask -django' })).data.user.posts).toEqual({
+      totalCount: 1,
+      edges: [{ node: { title: 'Flask tips' } }],
+    });
+  });
+
   it('finds a post as soon as it is created or edited, through the API', async () => {
     const ada = await signUp(t);
     const created = await t.graphql(

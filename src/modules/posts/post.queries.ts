@@ -2,7 +2,7 @@ import { rowLimit, type Sql, type SqlStatement } from '../../db/client.ts';
 import { POST_COLUMNS, type PostRow, toPostWithAuthor, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { PostPosition } from './post.cursor.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchPosition } from './post.search.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, noWordToSearch, type SearchPosition } from './post.search.ts';
 
 export interface PageQuery {
   /** Only this author's posts; every post when absent. */
@@ -17,6 +17,24 @@ export interface PageQuery {
 }
 
 /**
+ * Whether the tsquery in this parameter keeps a word to look for once PostgreSQL has parsed it: stop words are
+ * dropped ("the", "the:*", a phrase of them), and what is left may be exclusions only ("the -zzz" is `!'zzz'`,
+ * whose querytree is 'T'), which would match every post. Written without a column, so it is a one-time filter:
+ * when false, the statement reads no table at all.
+ */
+const hasWord = (param: string) => `querytree(to_tsquery('english', ${param})) NOT IN ('', 'T')`;
+const matches = (column: string, param: string) => `${column} @@ to_tsquery('english', ${param}) AND ${hasWord(param)}`;
+
+/**
+ * Called when a filtered read found nothing: tells "no match" from "nothing to search for" (BAD_USER_INPUT)
+ * with a statement that reads no table, so a page with matches still costs one statement.
+ */
+async function checkSearchable(sql: Sql, search: string): Promise<void> {
+  const rows = await sql<[boolean]>({ name: 'search-has-word', text: `SELECT ${hasWord('$1')}`, values: [search] });
+  if (!rows[0]![0]) throw noWordToSearch();
+}
+
+/**
  * One page of posts with their authors: a single statement, served by the feed indexes. A position is written
  * as `date <= d AND (date < d OR id < i)` rather than a bare OR, so PostgreSQL starts the index scan at the
  * position instead of filtering the whole table. The text depends only on which filters are present, so each
@@ -27,7 +45,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
   const param = (value: unknown) => `$${values.push(value)}`;
   const where: string[] = [];
   if (query.authorId !== undefined) where.push(`p.author_id = ${param(query.authorId)}`);
-  if (query.search !== undefined) where.push(`p.search @@ to_tsquery('english', ${param(query.search)})`);
+  if (query.search !== undefined) where.push(matches('p.search', param(query.search)));
   if (query.after) {
     const [date, id] = [param(query.after.datePosted), param(query.after.id)];
     where.push(`p.date_posted <= ${date} AND (p.date_posted < ${date} OR p.id < ${id})`);
@@ -44,6 +62,7 @@ export async function selectPostPage(sql: Sql, query: PageQuery): Promise<{ post
   const shape = `${query.authorId !== undefined ? 'a' : ''}${query.search !== undefined ? 's' : ''}${query.after ? 'f' : ''}${query.before ? 'b' : ''}`;
   const name = `post-page-${shape || 'all'}-${order}-${query.limit}`;
   const rows = await sql<[...PostRow, ...UserRow]>({ name, text, values });
+  if (!rows.length && query.search !== undefined) await checkSearchable(sql, query.search);
   return rows.map(toPostWithAuthor);
 }
 
@@ -72,7 +91,7 @@ export async function countPosts(sql: Sql, filter: { authorId?: number; search?:
   const values: unknown[] = [];
   const where: string[] = [];
   if (filter.authorId !== undefined) where.push(`author_id = $${values.push(filter.authorId)}`);
-  if (filter.search !== undefined) where.push(`search @@ to_tsquery('english', $${values.push(filter.search)})`);
+  if (filter.search !== undefined) where.push(matches('search', `$${values.push(filter.search)}`));
   const shape = `${filter.authorId !== undefined ? '-author' : ''}${filter.search !== undefined ? '-search' : ''}`;
   const text = `SELECT count(*)::int FROM posts${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const rows = await sql<[number]>({ name: `post-count${shape || '-all'}`, text, values });
@@ -104,7 +123,7 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END},
 export function searchPageStatement(query: SearchPageQuery): SqlStatement {
   const values: unknown[] = [query.search, HEADLINE_OPTIONS];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = ['p.search @@ q'];
+  const where = ['p.search @@ q', hasWord('$1')];
   if (query.after) where.push(`(${RANK}, p.id) < (${param(query.after.rank)}::float8, ${param(query.after.id)}::int)`);
   if (query.before)
     where.push(`(${RANK}, p.id) > (${param(query.before.rank)}::float8, ${param(query.before.id)}::int)`);
@@ -124,5 +143,6 @@ export function searchPageStatement(query: SearchPageQuery): SqlStatement {
  */
 export async function selectSearchPage(sql: Sql, query: SearchPageQuery): Promise<SearchHit[]> {
   const rows = await sql<[...PostRow, ...UserRow, number, string]>(searchPageStatement(query));
+  if (!rows.length) await checkSearchable(sql, query.search);
   return rows.map((row) => ({ ...toPostWithAuthor(row), rank: row[14] as number, excerpt: row[15] as string }));
 }

@@ -11,7 +11,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * malformed: `"exact phrase"` (words in that order), `prefix*` (words starting so), `-word` or `-"a phrase"` (posts without
  * it);
  * everything else is words that must all occur. Words are matched after English stemming ("running" finds
- * "run"). Empty, punctuation-only, exclusion-only and over-long text is BAD_USER_INPUT.
+ * "run"). Empty, punctuation-only, exclusion-only and over-long text is BAD_USER_INPUT here; text left with
+ * only stop words or exclusions once PostgreSQL has parsed it ("the -zzz") is refused by the SQL (noWordToSearch).
  */
 export function searchQuery(text: string, argument = 'query'): string {
   if (text.length > SEARCH_MAX_LENGTH)
@@ -28,10 +29,18 @@ export function searchQuery(text: string, argument = 'query'): string {
     terms.push(excluded ? `!${term}` : term);
     if (!excluded) positive++;
   }
-  if (!positive) throw badUserInput(`Argument "${argument}" must contain a word to search for.`);
+  if (!positive) throw noWordToSearch(argument);
   if (terms.length > SEARCH_MAX_TERMS)
     throw badUserInput(`Argument "${argument}" may hold at most ${SEARCH_MAX_TERMS} words and phrases.`);
   return terms.join(' & ');
+}
+
+/**
+ * The refusal of text without a word to search for. searchQuery sees exclusion-only text; only PostgreSQL knows
+ * its stop words, so the SQL (post.queries.ts) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
+ */
+export function noWordToSearch(argument = 'query') {
+  return badUserInput(`Argument "${argument}" must contain a word to search for.`);
 }
 
 /** Where a reader stopped in a ranked list: the post's rank for the query, then its id. */
