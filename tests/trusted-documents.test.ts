@@ -141,6 +141,33 @@ describe('TRUSTED_DOCUMENTS=allow (the default): Apollo automatic persisted quer
     expect(poisoned.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
+  const byHash = (document: string) =>
+    post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(document) } } });
+  const withHash = (document: string) =>
+    post(t, { query: document, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(document) } } });
+
+  it('registers only documents that parse and validate, up to 32 KB each and 1 MB in all', async () => {
+    const garbage = `not a document ${'{'.repeat(10)}`;
+    const invalid = '{ noSuchField }';
+    const huge = `{ posts(first: 1) { totalCount } } # ${'x'.repeat(40_000)}`;
+    expect((await withHash(garbage)).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await withHash(invalid)).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect((await withHash(huge)).data.posts.totalCount).toBe(0); // runs, but is not kept
+    for (const refused of [garbage, invalid, huge]) {
+      expect((await byHash(refused)).errors[0].message).toBe('PersistedQueryNotFound');
+    }
+
+    const good = '{ posts(first: 4) { totalCount } }';
+    expect((await withHash(good)).data.posts.totalCount).toBe(0);
+    expect((await byHash(good)).data.posts.totalCount).toBe(0);
+
+    // 40 documents of 31 KB: more than the registry holds, so the oldest go and the newest stay.
+    const padded = (i: number) => `query Padded${i} { posts(first: 1) { totalCount } } # ${'y'.repeat(31_000)}`;
+    for (let i = 0; i < 40; i++) expect((await withHash(padded(i))).data.posts.totalCount).toBe(0);
+    expect((await byHash(padded(0))).errors[0].message).toBe('PersistedQueryNotFound');
+    expect((await byHash(padded(39))).data.posts.totalCount).toBe(0);
+  });
+
   it('still runs plain documents, and manifest hashes with no round trip', async () => {
     expect((await post(t, { query: '{ posts(first: 1) { totalCount } }' })).data.posts.totalCount).toBe(0);
     const feed = await post(t, {

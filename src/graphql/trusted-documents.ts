@@ -11,6 +11,15 @@ export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
 /** The client operations' manifest that `npm run codegen` writes: `sha256:<hex>` → document. */
 const TRUSTED_DOCUMENTS_FILE = path.resolve(import.meta.dirname, '../../client/generated/persisted-documents.json');
 
+/** The manifest's documents by `sha256:<hex>`. */
+export function manifestDocuments(): Record<string, string> {
+  return JSON.parse(fs.readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+}
+
+/** Automatic persisted queries kept per instance: at most this many bytes in all, and per document. */
+const REGISTRY_BYTES = 1024 * 1024;
+const REGISTERED_DOCUMENT_BYTES = 32 * 1024;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const plainHash = (id: string) => id.replace(/^sha256:/, '').toLowerCase();
 
@@ -27,24 +36,28 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown }): string 
 
 /**
  * Documents by hash (Yoga's persisted-operations plugin): the client operations' manifest, and in `allow` mode
- * Apollo's automatic persisted queries (a document sent with its correct hash is remembered, at most 1,000 per
- * instance). In `only` mode nothing but the manifest's documents runs.
+ * Apollo's automatic persisted queries: a document sent with its correct hash is remembered once it has parsed
+ * and validated (it is about to run), up to 32 KB each and 1 MB per instance, least recently used first out.
+ * In `only` mode nothing but the manifest's documents runs.
  */
 export function trustedDocumentPlugins(mode: TrustedDocumentsMode): Plugin[] {
   if (mode === 'off') return [];
-  const manifest = JSON.parse(fs.readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
-  const known = new Map(Object.entries(manifest).map(([id, document]) => [plainHash(id), document]));
-  const registered = new LRUCache<string, string>({ max: 1000 });
-  const register: Plugin = {
-    onParams({ params }) {
-      const id = documentIdOf(params);
-      if (mode === 'allow' && id && typeof params.query === 'string' && !known.has(id) && sha256(params.query) === id) {
-        registered.set(id, params.query);
-      }
-    },
+  const known = new Map(Object.entries(manifestDocuments()).map(([id, document]) => [plainHash(id), document]));
+  const registered = new LRUCache<string, string>({
+    maxSize: REGISTRY_BYTES,
+    maxEntrySize: REGISTERED_DOCUMENT_BYTES, // larger documents still run, but are not kept
+    sizeCalculation: (document, id) => Buffer.byteLength(document) + id.length,
+  });
+  // Execution starts only for documents that parsed and validated against the schema.
+  const remember = ({ args }: { args: { contextValue: { params?: GraphQLParams } } }) => {
+    const params = args.contextValue.params;
+    const id = params && documentIdOf(params);
+    if (!id || typeof params.query !== 'string' || known.has(id) || registered.has(id)) return;
+    if (sha256(params.query) === id) registered.set(id, params.query);
   };
+  const register: Plugin = { onExecute: remember, onSubscribe: remember };
   return [
-    register,
+    ...(mode === 'allow' ? [register] : []),
     usePersistedOperations({
       allowArbitraryOperations: mode === 'allow',
       extractPersistedOperationId: documentIdOf,
