@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED, workloads } from '../bench/workloads.ts';
 import { seedDemoBlog } from '../src/db/seed.ts';
+import { schema } from '../src/graphql/schema.ts';
 import { globalId } from './helpers/factories.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
@@ -78,6 +83,57 @@ describe('operation limits, checked before anything runs', () => {
         )
       ).extensions.code,
     ).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('cost: pages, searches and excerpts count for the database time they take, so aliases cannot pile them up', async () => {
+    const aliased = (n: number, field: string) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+    const page = 'posts(first: 100) { edges { node { id } } }';
+    const search = 'searchPosts(query: "post") { edges { node { title } } }';
+    const excerpts = 'searchPosts(query: "post", first: 100) { edges { excerpt { text highlighted } node { title } } }';
+    const userSearch = 'user(username: "CoreyMS") { posts(query: "post") { edges { node { title } } } }';
+    for (const [bad, good] of [
+      [aliased(8, page), aliased(2, page)],
+      [aliased(8, 'posts(first: 100) { __typename }'), aliased(1, 'posts(first: 100) { __typename }')], // rows read, whatever is selected
+      [aliased(3, search), aliased(2, search)],
+      [aliased(2, excerpts), aliased(1, excerpts)],
+      [aliased(3, userSearch), aliased(2, userSearch)],
+      [`{ ${search} b: ${userSearch} c: ${page} }`, `{ ${search} b: ${page} }`],
+    ]) {
+      const error = await refused(bad!);
+      expect(error, bad).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maxCost: 2500 } });
+      const result = await t.graphql(good!);
+      expect(result.errors, good).toBeUndefined();
+      expect(Object.keys(result.data).length).toBeGreaterThan(0);
+    }
+    // Each excerpt counts 5 (ts_headline reads the whole content again), on top of its own fields.
+    const without = await refused(aliased(2, excerpts.replace('excerpt { text highlighted } ', '')));
+    const withExcerpts = await refused(aliased(2, excerpts));
+    expect(withExcerpts.extensions.cost - without.extensions.cost).toBe(2 * 100 * (5 + 2));
+  });
+
+  it("cost: the client documents and the benchmark's reads fit, with their default page sizes and at 20", async () => {
+    const operations = fs
+      .readdirSync('client/operations')
+      .map((file) => fs.readFileSync(`client/operations/${file}`, 'utf8'));
+    const clients = parse(operations.join('\n'));
+    const fragments = clients.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+    const bench = Object.values(workloads('')).map((workload) => parse(workload().query));
+    const reads = [
+      ...clients.definitions,
+      ...bench.flatMap((document) => document.definitions),
+      ...parse(FEED).definitions,
+    ]
+      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query')
+      .map((operation) => ({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }) as const);
+    expect(reads.length).toBeGreaterThan(8);
+    const required = { id: globalId('Post', 1), username: 'CoreyMS', query: 'post', q: 'post' };
+    for (const document of reads) {
+      for (const variables of [required, { ...required, first: 20 }]) {
+        const { complexity } = complexityFromQuery(document, { schema, ctx: {}, variables });
+        expect(complexity).toBeLessThanOrEqual(2500);
+      }
+    }
   });
 
   it('cost is worked out for each set of variables and each operation of a document, whatever came before', async () => {

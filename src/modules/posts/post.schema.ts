@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
+import { pageCost, SEARCH_COST } from '../../graphql/limits.ts';
 import { pageKey } from '../users/user.lookahead.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.pagination.ts';
@@ -45,6 +46,7 @@ builder.queryFields((t) => ({
     {
       type: PostNode,
       description: `All posts, ${pageDescription}`,
+      complexity: (args) => pageCost(args),
       resolve: (_root, args, context) => pagePosts(context, {}, args),
     },
     PostConnection,
@@ -69,6 +71,7 @@ builder.prismaObjectFields('User', (t) => ({
           description: `Only posts matching this search text (as in \`searchPosts\`), still newest first.`,
         }),
       },
+      complexity: (args) => pageCost(args, args.query == null ? 0 : SEARCH_COST),
       resolve: (user, args, context) => {
         const prefetched = context.loaders.prefetchedPages.get(pageKey(user.id, args));
         return pagePosts(context, { authorId: user.id, query: args.query }, args, prefetched);

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
+import { EXCERPT_COST, pageCost, SEARCH_COST } from '../../graphql/limits.ts';
 import { type PostPage, pageSearch, type SearchEdge } from './post.pagination.ts';
 import { PostNode } from './post.schema.ts';
 import { SEARCH_MAX_LENGTH } from './post.search.ts';
@@ -20,6 +21,7 @@ builder.queryFields((t) => ({
         `English. Write words (all must occur; "running" finds "run"), "quoted phrases", \`prefix*\` and \`-excluded\` words; at most ${SEARCH_MAX_LENGTH} characters. ` +
         'Text without a word to search for is BAD_USER_INPUT. `first`/`last` take 0 to 100 (default 5).',
       args: { query: t.arg.string({ required: true, description: 'What to search for.' }) },
+      complexity: (args) => pageCost(args, SEARCH_COST),
       resolve: (_root, { query, ...args }, context) => pageSearch(context, query, args) as unknown as Promise<PostPage>,
     },
     {
@@ -43,6 +45,7 @@ builder.queryFields((t) => ({
         excerpt: t.field({
           type: [ExcerptPart],
           description: 'Up to 30 words of the content around the best matches, the matching words highlighted.',
+          complexity: { field: EXCERPT_COST, multiplier: 1 },
           resolve: (edge) => (edge as unknown as SearchEdge).excerpt,
         }),
       }),
