@@ -46,7 +46,7 @@ await dependencies.jobs
   .start()
   .catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
 http.serve(app);
-const websocket = attachGraphQLWebSocket(http.server, app);
+const websocket = attachGraphQLWebSocket(http.server, app, { trustProxy: dependencies.protection.trustProxy });
 const url = `${config.publicUrl}/graphql`;
 logger.info(
   { url },

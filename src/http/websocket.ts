@@ -1,58 +1,140 @@
-import type { Server } from 'node:http';
-import { type ExecutionArgs, GraphQLError } from 'graphql';
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.ts';
-import { shape } from '../graphql/error-shape.ts';
+import { schema } from '../graphql/schema.ts';
+import { operationResults, RequestErrors } from './operation-stream.ts';
+import { clientAddress } from './security.ts';
 
-/** Headers of the upgrade request that the context reads, besides the token from the connection params. */
+export interface WebSocketLimits {
+  /** Proxies whose X-Forwarded-For we believe (as for HTTP). */
+  trustProxy: number;
+  /** Open sockets per client address; more are refused with 429 at the upgrade. */
+  maxConnectionsPerClient: number;
+  /** Operations running at once on one socket; more are answered RATE_LIMITED. */
+  maxOperationsPerSocket: number;
+  /** A socket that has not sent `connection_init` by then is closed (4408). */
+  connectionInitTimeoutMs: number;
+}
+
+export const DEFAULT_WEBSOCKET_LIMITS: Omit<WebSocketLimits, 'trustProxy'> = {
+  maxConnectionsPerClient: 20,
+  maxOperationsPerSocket: 25,
+  connectionInitTimeoutMs: 10_000,
+};
+
+/** Headers of the upgrade request that every operation carries, besides the token from the connection params. */
 const FORWARDED = ['user-agent', 'x-forwarded-for', 'x-request-id'];
 
+/** graphql-ws picks `execute` for a query document; the operation itself is the one the client sent. */
+const PLACEHOLDER = parse('{ __typename }');
+
 /**
- * GraphQL over WebSocket (the graphql-ws protocol) at the GraphQL endpoint, through the same envelop pipeline as
- * HTTP: parsing, validation with every limit, the context (the token comes as `connectionParams.authorization`,
- * since browsers cannot set headers on a WebSocket), masking and the per-client subscription cap.
+ * GraphQL over WebSocket (the graphql-ws protocol) at the GraphQL endpoint. Each operation is sent to the app as
+ * an HTTP request of its own (POST, `Accept: text/event-stream`), so it passes the very pipeline HTTP requests
+ * pass: trusted documents, limits, cost, the response cache, masking, rate limits, metrics and the access log.
+ * The token comes as `connectionParams.authorization`, since browsers cannot set headers on a WebSocket.
  */
-export function attachGraphQLWebSocket(server: Server, app: App): { close(): Promise<void> } {
-  const wsServer = new WebSocketServer({ server, path: app.graphqlEndpoint, maxPayload: 100 * 1024 });
+export function attachGraphQLWebSocket(
+  server: Server,
+  app: App,
+  { trustProxy, ...limits }: Pick<WebSocketLimits, 'trustProxy'> & Partial<WebSocketLimits>,
+): { close(): Promise<void> } {
+  const { maxConnectionsPerClient, maxOperationsPerSocket, connectionInitTimeoutMs } = {
+    ...DEFAULT_WEBSOCKET_LIMITS,
+    ...limits,
+  };
+  const forwarded = (upgrade: IncomingMessage) => {
+    const headers = new Headers();
+    for (const name of FORWARDED) {
+      const value = upgrade.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    return headers;
+  };
+  const addressOf = (upgrade: IncomingMessage) =>
+    clientAddress(
+      new Request('http://websocket/', { headers: forwarded(upgrade) }),
+      upgrade.socket.remoteAddress,
+      trustProxy,
+    );
+
+  const sockets = new Map<string, number>();
+  const wsServer = new WebSocketServer({
+    server,
+    path: app.graphqlEndpoint,
+    maxPayload: 100 * 1024,
+    verifyClient: ({ req }, accept) => {
+      const open = sockets.get(addressOf(req)) ?? 0;
+      if (open >= maxConnectionsPerClient) accept(false, 429, 'Too many WebSocket connections from this client');
+      else accept(true);
+    },
+  });
+  wsServer.on('connection', (socket, upgrade) => {
+    const address = addressOf(upgrade);
+    sockets.set(address, (sockets.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (sockets.get(address) ?? 1) - 1;
+      if (left > 0) sockets.set(address, left);
+      else sockets.delete(address);
+    });
+  });
+
+  const running = new WeakMap<object, number>(); // operations running on a socket
+  type Operation = { upgrade: IncomingMessage; socket: object; authorization: unknown; params: { query?: unknown } };
   const disposable = useServer<Record<string, unknown>>(
     {
-      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
-      subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
-      // The same error shape as over HTTP: a code on every error, no echoed values.
-      onError: (_ctx, _id, _payload, errors) => errors.map(shape),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(shape) } : result,
-      onSubscribe: async (ctx, _id, params) => {
-        const headers = new Headers();
-        for (const name of FORWARDED) {
-          const value = ctx.extra.request.headers[name];
-          if (typeof value === 'string') headers.set(name, value);
-        }
-        const authorization = ctx.connectionParams?.authorization;
-        if (typeof authorization === 'string') headers.set('authorization', authorization);
-        const request = new Request(`http://websocket${app.graphqlEndpoint}`, { headers });
-        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
-          request,
-          req: ctx.extra.request,
+      connectionInitWaitTimeout: connectionInitTimeoutMs,
+      onSubscribe: (ctx, _id, params) => {
+        const operation: Operation = {
+          upgrade: ctx.extra.request,
+          socket: ctx.extra.socket,
+          authorization: ctx.connectionParams?.authorization,
           params,
-        } as never);
-        try {
-          const document = parse(params.query);
-          const errors = validate(schema, document);
-          if (errors.length) return errors.map(shape);
-          return {
-            schema,
-            document,
-            operationName: params.operationName,
-            variableValues: params.variables,
-            contextValue: await contextFactory(),
-            rootValue: { execute, subscribe },
-          };
-        } catch (error) {
-          if (error instanceof GraphQLError) return [shape(error)];
-          throw error;
+        };
+        return { schema, document: PLACEHOLDER, rootValue: operation, contextValue: {} };
+      },
+      execute: async (args) => {
+        const { upgrade, socket, authorization, params } = args.rootValue as Operation;
+        const count = running.get(socket) ?? 0;
+        if (count >= maxOperationsPerSocket) {
+          // Thrown from the first result: a throw from execute itself would close the socket.
+          return released(
+            () => Promise.reject(tooManyOperations(maxOperationsPerSocket)),
+            () => {},
+          );
         }
+        running.set(socket, count + 1);
+        const headers = forwarded(upgrade);
+        if (typeof authorization === 'string') headers.set('authorization', authorization);
+        headers.set('content-type', 'application/json');
+        headers.set('accept', 'text/event-stream');
+        const abort = new AbortController();
+        return released(
+          async () => {
+            const request = new Request(`http://websocket${app.graphqlEndpoint}`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify(withoutEmptyQuery(params)),
+              signal: abort.signal,
+            });
+            return operationResults(await app.fetch(request, { req: upgrade }));
+          },
+          () => {
+            abort.abort();
+            running.set(socket, (running.get(socket) ?? 1) - 1);
+          },
+        );
+      },
+      // Results and errors arrive as the HTTP pipeline shaped them (a code on each, nothing echoed).
+      onNext: (_ctx, _id, _payload, _args, result) => result,
+      onError: (_ctx, _id, _payload, errors) => {
+        const refused = errors[0]?.originalError;
+        if (refused instanceof RequestErrors) return refused.errors;
+        return errors.map((error) =>
+          new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } }).toJSON(),
+        );
       },
     },
     wsServer,
@@ -64,4 +146,55 @@ export function attachGraphQLWebSocket(server: Server, app: App): { close(): Pro
       await new Promise((resolve) => wsServer.close(resolve));
     },
   };
+}
+
+/** graphql-ws requires a `query` string: a client that sends only a document's hash sends `""`. */
+function withoutEmptyQuery(params: { query?: unknown }) {
+  if (params.query !== '') return params;
+  const { query: _empty, ...rest } = params;
+  return rest;
+}
+
+function tooManyOperations(max: number) {
+  const message = `Too many operations on this connection (at most ${max}): complete one first.`;
+  return new RequestErrors([{ message, extensions: { code: 'RATE_LIMITED' } }]);
+}
+
+/**
+ * The results of `start()`, as an async generator that calls `release` exactly once: when the results end, fail,
+ * or the client completes the operation (also before the first result, when graphql-ws calls `return`).
+ */
+function released<T>(start: () => Promise<AsyncGenerator<T>>, release: () => void): AsyncGenerator<T> {
+  let done = false;
+  const finish = () => {
+    if (!done) {
+      done = true;
+      release();
+    }
+  };
+  let results: Promise<AsyncGenerator<T>> | undefined;
+  const started = () => (results ??= start());
+  const generator: AsyncGenerator<T> = {
+    [Symbol.asyncIterator]: () => generator,
+    async next() {
+      try {
+        const step = await (await started()).next();
+        if (step.done) finish();
+        return step;
+      } catch (error) {
+        finish();
+        throw error;
+      }
+    },
+    async return(value) {
+      finish();
+      if (results) await (await results).return(value).catch(() => {});
+      return { done: true, value };
+    },
+    async throw(error) {
+      finish();
+      throw error;
+    },
+  };
+  return generator;
 }

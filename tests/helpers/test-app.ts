@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { type App, createApp, type Protection } from '../../src/app.ts';
-import { attachGraphQLWebSocket } from '../../src/http/websocket.ts';
+import { attachGraphQLWebSocket, type WebSocketLimits } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { type JobQueue, jobQueue } from '../../src/jobs/queue.ts';
@@ -77,6 +77,8 @@ export interface TestAppOptions {
   databaseTimeouts?: { connectMs: number; statementMs: number };
   /** Spans for each request (the test registers the OpenTelemetry SDK). */
   tracing?: boolean;
+  /** WebSocket limits other than the defaults. */
+  websocket?: Partial<WebSocketLimits>;
 }
 
 export interface TestApp extends Database {
@@ -243,7 +245,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async listen() {
       if (!server) {
         server = http.createServer(app);
-        websocket = attachGraphQLWebSocket(server, app);
+        websocket = attachGraphQLWebSocket(server, app, { trustProxy: 0, ...options.websocket });
       }
       if (!server.listening) await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
