@@ -1,6 +1,7 @@
-import { filter, pipe } from 'graphql-yoga';
+import { filter, map, pipe } from 'graphql-yoga';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalId } from '../../graphql/ids.ts';
+import { liveSessionCheck } from '../auth/sessions.ts';
 import { UserNode } from '../users/user.schema.ts';
 import type { PostChange } from './post.events.ts';
 import { selectPostWithAuthor } from './post.queries.ts';
@@ -47,10 +48,16 @@ builder.subscriptionFields((t) => ({
     args: { author: t.arg.globalID({ for: UserNode, description: "Only this user's posts (a user's page)." }) },
     subscribe: (_root, { author }, context) => {
       const authorId = author ? Number(author.id) : undefined;
-      // A Repeater pipeline: unsubscribing ends it at once, even while no event is arriving.
+      const signedIn = liveSessionCheck(context);
+      // A Repeater pipeline: unsubscribing ends it at once, even while no event is arriving. A session that has
+      // ended ends the stream with UNAUTHENTICATED rather than go on showing its owner's private fields.
       return pipe(
         context.events.subscribe(),
         filter((change) => authorId === undefined || change.authorId === authorId),
+        map(async (change) => {
+          await signedIn();
+          return change;
+        }),
       );
     },
     resolve: async (change: PostChange, _args, context): Promise<Delivered> => {
