@@ -138,3 +138,33 @@ it('continues the trace of a caller that sends traceparent', async () => {
   expect(request.spanContext().traceId).toBe(traceId);
   expect(request.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
 });
+
+it('names spans from bounded sets, and cuts what a client chose in attributes, however much it invents', async () => {
+  for (let i = 0; i < 20; i++) {
+    const name = `Invented${i}${'x'.repeat(3000)}`;
+    const alias = `alias${i}${'y'.repeat(1000)}`;
+    await t.graphql(`query ${name} { ${alias}: posts(first: 1) { ${alias}: totalCount } }`);
+    await t.app.fetch(`http://blog.test/graphql/${name}`, { method: 'POST' });
+    await t.app.fetch('http://blog.test/graphql', { method: 'PROPFIND' });
+  }
+  await t.graphql(print(FeedDocument), { first: 1 });
+  const names = new Set(spans().map((span) => span.name.replace(/^post-page-.*/, 'post-page'))); // its size: of 1 to 101
+  expect(names).toEqual(
+    new Set([
+      'POST /graphql',
+      'POST',
+      '_OTHER /graphql',
+      'query',
+      'graphql.resolve',
+      'post-page',
+      'post-count-all',
+      'query Feed',
+    ]),
+  );
+  for (const span of spans()) {
+    const { 'db.query.text': _statement, ...attributes } = span.attributes; // the server's own SQL
+    for (const value of Object.values(attributes)) expect(String(value).length).toBeLessThanOrEqual(100);
+  }
+  expect(named('query').attributes['graphql.operation.name']).toMatch(/^Invented\d+x+$/);
+  expect(named('POST').attributes['url.path']).toMatch(/^\/graphql\/Invented/);
+});

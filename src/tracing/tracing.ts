@@ -3,7 +3,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { createOpenTelemetryWrapper } from '@pothos/tracing-opentelemetry';
+import { pathToString } from '@pothos/plugin-tracing';
+import { AttributeNames, createOpenTelemetryWrapper } from '@pothos/tracing-opentelemetry';
 import { PrismaInstrumentation, registerInstrumentations } from '@prisma/instrumentation';
 import type { GraphQLFieldResolver } from 'graphql';
 
@@ -73,10 +74,17 @@ export async function inSpan<T>(
   });
 }
 
+/** What a span may carry of a client's text (a field path is made of its aliases). */
+export const ATTRIBUTE_CHARS = 100;
+
 const openTelemetryWrapper = createOpenTelemetryWrapper<object>(tracer, {
   includeArgs: false,
   includeSource: false,
   ignoreError: true,
+  onSpan(span, _field, _parent, _args, _context, info) {
+    const path = pathToString(info);
+    if (path.length > ATTRIBUTE_CHARS) span.setAttribute(AttributeNames.FIELD_PATH, path.slice(0, ATTRIBUTE_CHARS));
+  },
 });
 
 /**
