@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rateLimitKey } from '../src/modules/ratelimit/rate-limit-key.ts';
 import { LOGIN, REGISTER, signUp } from './helpers/accounts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 
@@ -156,6 +157,53 @@ describe('client addresses', () => {
       expect((await via('192.0.2.78')).data.login.__typename).toBe('LoginFailedError'); // a different client
     } finally {
       await proxied.close();
+    }
+  });
+});
+
+describe('IPv6 clients are counted by their /64', () => {
+  it('keys IPv4 as it is, IPv4-mapped IPv6 as its IPv4, and other IPv6 by the /64 prefix, however written', () => {
+    expect(rateLimitKey('198.51.100.7')).toBe('198.51.100.7');
+    expect(rateLimitKey('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(rateLimitKey('::FFFF:c633:6407')).toBe('198.51.100.7');
+    expect(rateLimitKey('2001:DB8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitKey('2001:db8:0:0:1::')).toBe('2001:db8:0:0::/64');
+    expect(rateLimitKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(rateLimitKey('2001:db8:1:3::1')).not.toBe(rateLimitKey('2001:db8:1:2::1'));
+    expect(rateLimitKey('unknown')).toBe('unknown');
+  });
+
+  it('failed logins from many addresses of one /64 share a budget; another /64 has its own', async () => {
+    await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
+    for (let i = 1; i <= 5; i++) {
+      expect((await attempt(t, 'wrong password', `2001:db8:1:2::${i.toString(16)}`)).__typename).toBe(
+        'LoginFailedError',
+      );
+    }
+    const limited = await attempt(t, 'the right one', '2001:db8:1:2:ffff:ffff:ffff:ffff');
+    expect(limited.extensions?.code).toBe('RATE_LIMITED');
+    expect((await attempt(t, 'the right one', '2001:db8:1:3::1')).__typename).toBe('LoginSuccess');
+  });
+
+  it('an IPv4 client counts the same whether the socket reports it as IPv4 or IPv4-mapped IPv6', async () => {
+    await signUp(t, { email: 'ada@demo.com', password: 'the right one' });
+    for (let i = 0; i < 5; i++) await attempt(t, 'wrong password', i % 2 ? '198.51.100.9' : '::ffff:198.51.100.9');
+    expect((await attempt(t, 'the right one', '198.51.100.9')).extensions?.code).toBe('RATE_LIMITED');
+    expect((await attempt(t, 'the right one', '::ffff:198.51.100.10')).__typename).toBe('LoginSuccess');
+  });
+
+  it('the mutation budget is per /64 too', async () => {
+    const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });
+    try {
+      const reset = (ip: string) =>
+        tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip });
+      for (let i = 1; i <= 3; i++) expect((await reset(`2001:db8:aa:1::${i}`)).errors).toBeUndefined();
+      expect((await reset('2001:db8:aa:1:1234::')).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect((await reset('2001:db8:aa:2::1')).errors).toBeUndefined();
+    } finally {
+      await tight.close();
     }
   });
 });

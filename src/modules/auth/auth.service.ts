@@ -2,6 +2,7 @@ import type { User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { FieldErrors, LoginFailedError, ValidationError } from '../../graphql/errors.ts';
 import type { Budget } from '../ratelimit/limiter.ts';
+import { rateLimitKey } from '../ratelimit/rate-limit-key.ts';
 import {
   checkEmail,
   checkNewPassword,
@@ -24,6 +25,31 @@ const HOUR = 60 * 60 * 1000;
 /** Registration attempts per client IP per hour, and per email address per 15 minutes. */
 const REGISTER_LIMITS = { perIp: 10, perEmail: 5 };
 
+/**
+ * "That email is taken" tells whether an address has an account: keep that question expensive. Registration
+ * and updateAccount ask it from one budget, per client IP and (when an email is asked about) per address.
+ */
+export function uniquenessBudgets(clientIp: string, email?: string): Budget[] {
+  return [
+    { key: `register:ip:${rateLimitKey(clientIp)}`, limit: REGISTER_LIMITS.perIp, windowMs: HOUR },
+    ...(email === undefined
+      ? []
+      : [{ key: `register:email:${email}`, limit: REGISTER_LIMITS.perEmail, windowMs: FIFTEEN_MINUTES }]),
+  ];
+}
+
+/**
+ * Failed password checks (logins, and the current password asked by account changes): `loginMaxFailures` per
+ * account and client IP, four times that per client IP, in 15 minutes.
+ */
+export function loginFailureBudgets(loginMaxFailures: number, email: string, clientIp: string): Budget[] {
+  const client = rateLimitKey(clientIp);
+  return [
+    { key: `login-failures:${email}:${client}`, limit: loginMaxFailures, windowMs: FIFTEEN_MINUTES },
+    { key: `login-failures:${client}`, limit: loginMaxFailures * 4, windowMs: FIFTEEN_MINUTES },
+  ];
+}
+
 export interface RegisterInput {
   username: string;
   email: string;
@@ -37,11 +63,7 @@ export async function registerUser(deps: LimitedDeps, input: RegisterInput): Pro
   const errors = new FieldErrors();
   const username = normalizeUsername(input.username);
   const email = normalizeEmail(input.email);
-  // "That email is taken" tells whether an address has an account: keep that question expensive.
-  await deps.limiter.consume([
-    { key: `register:ip:${deps.clientIp}`, limit: REGISTER_LIMITS.perIp, windowMs: HOUR },
-    { key: `register:email:${email}`, limit: REGISTER_LIMITS.perEmail, windowMs: FIFTEEN_MINUTES },
-  ]);
+  await deps.limiter.consume(uniquenessBudgets(deps.clientIp, email));
   const usernameOk = checkUsername(errors, 'username', username);
   const emailOk = checkEmail(errors, 'email', email);
   checkNewPassword(errors, input.password, input.confirmPassword);
@@ -84,10 +106,7 @@ export async function logIn(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   if (!input.password.trim()) errors.add('password', MESSAGES.required);
   errors.throwIfAny();
 
-  const failureBudgets: Budget[] = [
-    { key: `login-failures:${email}:${deps.clientIp}`, limit: settings.loginMaxFailures, windowMs: FIFTEEN_MINUTES },
-    { key: `login-failures:${deps.clientIp}`, limit: settings.loginMaxFailures * 4, windowMs: FIFTEEN_MINUTES },
-  ];
+  const failureBudgets = loginFailureBudgets(settings.loginMaxFailures, email, deps.clientIp);
   // Every attempt reserves a failure before its password is checked, so concurrent guesses cannot all get
   // past the budget; an attempt that turns out right gives its reservation back.
   await deps.limiter.consume(failureBudgets);

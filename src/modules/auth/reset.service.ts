@@ -4,6 +4,7 @@ import type { Context } from '../../graphql/context.ts';
 import type { Logger } from '../../logger.ts';
 import { FieldErrors, InvalidResetTokenError, isRateLimited } from '../../graphql/errors.ts';
 import { passwordResetEmail } from '../mail/messages.ts';
+import { rateLimitKey } from '../ratelimit/rate-limit-key.ts';
 import { checkEmail, checkNewPassword, normalizeEmail } from '../users/user.validation.ts';
 import { hashPassword } from './password.ts';
 
@@ -36,7 +37,7 @@ export async function requestReset(deps: Deps, rawEmail: string): Promise<void> 
   try {
     await deps.limiter.consume([
       { key: `reset:email:${email}`, limit, windowMs },
-      { key: `reset:ip:${deps.clientIp}`, limit, windowMs },
+      { key: `reset:ip:${rateLimitKey(deps.clientIp)}`, limit, windowMs },
     ]);
   } catch (error) {
     if (!isRateLimited(error)) throw error;

@@ -1,16 +1,18 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from '../../graphql/context.ts';
 import { codedError } from '../../graphql/errors.ts';
+import { rateLimitKey } from './rate-limit-key.ts';
 
 /**
- * At most `max` open subscriptions per client address on this instance (SSE and WebSocket alike): each holds a
- * connection and a place in every fan-out, so one client must not hold them all. Counted until the stream ends.
+ * At most `max` open subscriptions per client address (an IPv6 client by its /64) on this instance (SSE and
+ * WebSocket alike): each holds a connection and a place in every fan-out, so one client must not hold them all.
+ * Counted until the stream ends.
  */
 export function useSubscriptionCap(max: number): Plugin<Context> {
   const open = new Map<string, number>();
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
-      const client = args.contextValue.clientIp;
+      const client = rateLimitKey(args.contextValue.clientIp);
       const count = open.get(client) ?? 0;
       if (count >= max) {
         setResultAndStopExecution({

@@ -1,28 +1,24 @@
 import type { User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { FieldErrors, ValidationError } from '../../graphql/errors.ts';
+import { loginFailureBudgets } from '../auth/auth.service.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { DEFAULT_PICTURE } from '../pictures/pictures.route.ts';
-import type { Budget } from '../ratelimit/limiter.ts';
 import { checkNewPassword, MESSAGES } from './user.validation.ts';
 
 type Deps = Pick<Context, 'prisma' | 'settings' | 'now' | 'limiter' | 'clientIp' | 'pictures' | 'log'>;
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /**
  * Checks the caller's current password. A wrong one counts against the same failure budget as logins from this
  * address (reserved before checking, refunded when right), so these mutations cannot be used to guess it.
  */
-async function confirmPassword(deps: Deps, user: User, password: string, field: string): Promise<void> {
-  const budgets: Budget[] = [
-    {
-      key: `login-failures:${user.email.toLowerCase()}:${deps.clientIp}`,
-      limit: deps.settings.loginMaxFailures,
-      windowMs: FIFTEEN_MINUTES,
-    },
-    { key: `login-failures:${deps.clientIp}`, limit: deps.settings.loginMaxFailures * 4, windowMs: FIFTEEN_MINUTES },
-  ];
+export async function confirmPassword(
+  deps: Pick<Context, 'settings' | 'limiter' | 'clientIp'>,
+  user: User,
+  password: string,
+  field: string,
+): Promise<void> {
+  const budgets = loginFailureBudgets(deps.settings.loginMaxFailures, user.email.toLowerCase(), deps.clientIp);
   await deps.limiter.consume(budgets);
   if (!password || !(await verifyPassword(password, user.passwordHash))) {
     throw new ValidationError([{ field, message: MESSAGES.wrongPassword }]);
