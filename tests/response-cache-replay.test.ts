@@ -91,6 +91,10 @@ describe.each(Object.keys(stores))('with the response cache in %s, mutations alw
       const keys = await redis.keys(`${redis.options.keyPrefix}answer:*`);
       const values = await Promise.all(keys.map((key) => redis.get(key.slice(redis.options.keyPrefix!.length))));
       expect(values.filter((value) => value?.includes('login') || value?.includes('token'))).toEqual([]);
+      // Nothing is kept without an expiry.
+      const expiries = await Promise.all(keys.map((key) => redis.pttl(key.slice(redis.options.keyPrefix!.length))));
+      expect(expiries.length).toBeGreaterThan(0);
+      expect(expiries.filter((ms) => ms <= 0 || ms > 60_000)).toEqual([]);
     }
   });
 
@@ -114,5 +118,45 @@ describe.each(Object.keys(stores))('with the response cache in %s, mutations alw
       expect(response.headers.get('etag')).toBeNull();
       expect((await response.json()).data.login.__typename).toBe('LoginSuccess');
     }
+  });
+});
+
+describe('a store bounded in bytes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const store = memoryAnswerStore({ maxBytes: 20_000, maxEntryBytes: 4_000 });
+    t = await startTestApp({ responseCache: { store, version: memoryDataVersion(), ttlMs: 60_000 } });
+    const ada = await signUp(t);
+    for (let i = 0; i < 5; i++) {
+      await t.graphql(
+        'mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename } }',
+        { input: { title: `Post ${i}`, content: 'x'.repeat(1_000) } },
+        { token: ada.token },
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  const statementsOf = (query: string, variables: Record<string, unknown> = {}) =>
+    t.statementsDuring(() => t.graphql(query, variables)).then((statements) => statements.length);
+
+  it('answers an answer over its limit for one entry without keeping it, then keeps a small one', async () => {
+    const large = '{ posts(first: 5) { edges { node { content } } } }'; // about 5 KB of JSON
+    expect(await statementsOf(large)).toBeGreaterThan(0);
+    expect(await statementsOf(large)).toBeGreaterThan(0);
+    const small = '{ posts(first: 5) { edges { node { title } } } }';
+    expect(await statementsOf(small)).toBeGreaterThan(0);
+    expect(await statementsOf(small)).toBe(0);
+  });
+
+  it('evicts the least recently used answers once the whole store is full', async () => {
+    const page = (n: number) =>
+      statementsOf('query ($n: Int) { posts(first: $n) { edges { node { id content } } } }', { n });
+    for (const n of [1, 2, 3]) await page(n);
+    expect(await page(3)).toBe(0);
+    for (let i = 0; i < 10; i++) await t.graphql(`{ filler${i}: posts(first: 3) { edges { node { id content } } } }`);
+    // Ten more answers of about 3 KB each cannot all fit in 20 KB: the oldest went.
+    expect(await page(1)).toBeGreaterThan(0);
+    expect(await page(1)).toBe(0);
   });
 });
