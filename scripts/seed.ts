@@ -2,15 +2,17 @@
 import fs from 'node:fs';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { seedDemoBlog } from '../src/db/seed.ts';
+import { RANDOM_DEMO_PASSWORDS, seedDemoBlog } from '../src/db/seed.ts';
 import { createLogger } from '../src/logger.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 const config = { ...loadConfig(), seedOnStart: false };
 const database = await openDatabase(config, createLogger(config));
 try {
-  const { users, posts } = await seedDemoBlog(database.prisma);
+  const randomPasswords = config.nodeEnv === 'production';
+  const { users, posts } = await seedDemoBlog(database.prisma, { randomPasswords });
   console.log(`Demo blog loaded: ${users} new user(s), ${posts} new post(s).`);
+  if (randomPasswords && users) console.log(RANDOM_DEMO_PASSWORDS);
 } finally {
   await database.close();
 }

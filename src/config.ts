@@ -26,7 +26,10 @@ export interface Config {
   logFormat: 'json' | 'pretty';
   /** Apply pending migrations when the server starts. */
   migrateOnStart: boolean;
-  /** Load the demo blog into an empty embedded database on first start. */
+  /**
+   * Load the demo blog into an empty database on start: by default only into the embedded one, never in
+   * production (where its accounts get random passwords when asked for).
+   */
   seedOnStart: boolean;
   /** How long graceful shutdown waits for in-flight requests before closing anyway. */
   shutdownTimeoutMs: number;
@@ -225,7 +228,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       nodeEnv === 'development' && process.stdout.isTTY ? 'pretty' : 'json',
     ),
     migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
-    seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined),
+    // Demo accounts on a public server are accounts anyone can look up: production seeds only when asked.
+    seedOnStart: boolean(env, 'SEED_ON_START', databaseUrl === undefined && nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 600_000),
     jwtSecret,

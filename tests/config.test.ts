@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
+  it('does not seed in production unless asked, even on the embedded database', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), MAIL_TRANSPORT: 'outbox' };
+    expect(loadConfig(production).seedOnStart).toBe(false);
+    expect(loadConfig({ ...production, SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).seedOnStart).toBe(true); // the quick start's demo blog
+  });
+
   it('runs in production with a JWT secret, introspection and GraphiQL off', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), POSTMARK_SERVER_TOKEN: 'server-token' };
     const config = loadConfig(production);

@@ -1,16 +1,27 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoBlog } from '../src/db/seed.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import bcrypt from 'bcryptjs';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { connectPrisma } from '../src/db/client.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { DEMO_PASSWORD, RANDOM_DEMO_PASSWORDS, seedDemoBlog } from '../src/db/seed.ts';
+import { LOGIN } from './helpers/accounts.ts';
 import { createServerDatabase } from './helpers/database.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { type QueryData, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(() => t.close());
+beforeEach(() => t.reset());
+
+const logIn = async (password: string) =>
+  (await t.graphql(LOGIN, { input: { email: 'coreyms@demo.com', password } })).data.login;
 
 it('loads the demo blog once, however often it runs', async () => {
   expect(await seedDemoBlog(t.prisma)).toEqual({ users: 3, posts: 25 });
@@ -36,6 +47,7 @@ it('loads it once when instances start together on an empty PostgreSQL database'
 });
 
 it('shows the seeded posts through the API, newest first', async () => {
+  await seedDemoBlog(t.prisma);
   const result = await t.graphql(
     `{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
   );
@@ -45,4 +57,48 @@ it('shows the seeded posts through the API, newest first', async () => {
   expect(new Set(result.data.posts.edges.map((edge: QueryData) => edge.node.author.username))).toEqual(
     new Set(['CoreyMS', 'TestUser', 'AdaL']),
   );
+});
+
+it('gives production demo accounts random passwords: the known one does not log in', async () => {
+  expect(await seedDemoBlog(t.prisma, { randomPasswords: true })).toEqual({ users: 3, posts: 25 });
+  expect((await logIn(DEMO_PASSWORD)).__typename).toBe('LoginFailedError');
+  const hashes = (await t.prisma.user.findMany()).map((user) => user.passwordHash);
+  expect(new Set(hashes).size).toBe(3); // one password each, not one shared
+  for (const hash of hashes) expect(await bcrypt.compare(DEMO_PASSWORD, hash)).toBe(false);
+
+  await t.reset();
+  await seedDemoBlog(t.prisma); // development
+  expect((await logIn(DEMO_PASSWORD)).__typename).toBe('LoginSuccess');
+});
+
+it('a production start on the embedded database seeds nothing unless asked, and then logs no password', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-production-'));
+  const logs: QueryData[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'x'.repeat(32),
+    MAIL_TRANSPORT: 'outbox',
+    DATA_DIR: dataDir,
+  };
+  try {
+    const plain = await openDatabase(loadConfig(production), logger);
+    expect(await plain.prisma.user.count()).toBe(0);
+    await plain.close();
+
+    const seeded = await openDatabase(loadConfig({ ...production, SEED_ON_START: 'true' }), logger);
+    try {
+      const users = await seeded.prisma.user.findMany();
+      expect(users).toHaveLength(3);
+      for (const user of users) expect(await bcrypt.compare(DEMO_PASSWORD, user.passwordHash)).toBe(false);
+    } finally {
+      await seeded.close();
+    }
+    const notice = logs.filter((line) => line.msg === RANDOM_DEMO_PASSWORDS);
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toMatchObject({ level: 40, users: 3, posts: 25 });
+    expect(Object.keys(notice[0]).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'posts', 'time', 'users']);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { connectPrisma, type Database } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrate } from './migrate.ts';
-import { seedDemoBlog } from './seed.ts';
+import { RANDOM_DEMO_PASSWORDS, seedDemoBlog } from './seed.ts';
 
 export interface OpenDatabase extends Database {
   /** Disconnects Prisma, then stops the embedded database if there is one. */
@@ -20,6 +20,7 @@ type DatabaseConfig = Pick<
   | 'dataDir'
   | 'migrateOnStart'
   | 'seedOnStart'
+  | 'nodeEnv'
 >;
 
 /** Opens PostgreSQL at DATABASE_URL, or the embedded PGlite under DATA_DIR; migrates and seeds as configured. */
@@ -40,8 +41,10 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger): Prom
       embedded: Boolean(embedded),
     });
     if (config.seedOnStart && (await database.prisma.user.count()) === 0) {
-      const seeded = await seedDemoBlog(database.prisma);
-      logger.info(seeded, 'Loaded the demo blog into the empty database');
+      const randomPasswords = config.nodeEnv === 'production';
+      const seeded = await seedDemoBlog(database.prisma, { randomPasswords });
+      if (!randomPasswords) logger.info(seeded, 'Loaded the demo blog into the empty database');
+      else logger.warn(seeded, RANDOM_DEMO_PASSWORDS);
     }
     return {
       ...database,
