@@ -62,7 +62,9 @@ export async function appDependencies(config: Config, logger: Logger, database: 
       tasks: { [RESET_MAIL_TASK]: resetMailTask({ prisma: database.prisma, settings, mailer, log: logger }) },
     }),
     events:
-      config.eventBus === 'redis' ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }) : postEvents(),
+      config.eventBus === 'redis'
+        ? postEvents({ url: config.redisUrl, prefix: config.redisKeyPrefix }, logger)
+        : postEvents(),
     responseCache: responseCacheFor(config),
     metrics: { enabled: config.metrics, token: config.metricsToken, pool: database.poolStats },
     tracing: config.tracing !== undefined,

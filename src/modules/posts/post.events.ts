@@ -1,60 +1,93 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Logger } from '../../logger.ts';
+import { codedError } from '../../graphql/errors.ts';
+import { redisPubSub } from './post.redis-bus.ts';
 
-type PostChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
+const KINDS = ['CREATED', 'UPDATED', 'DELETED'] as const;
 
 /** What is published: ids only, so nothing private (an email, a hash) passes through Redis. */
 export interface PostChange {
-  kind: PostChangeKind;
+  kind: (typeof KINDS)[number];
   postId: number;
   authorId: number;
 }
 
 export interface PostEvents {
-  /** Call only after the write has committed. Never waits for subscribers. */
+  /** Call only after the write has committed. Never waits for subscribers, never throws. */
   publish(change: PostChange): void;
   /** The changes from now on, until the subscriber or close() ends them. */
   subscribe(): AsyncIterable<PostChange>;
+  /** False while the bus cannot deliver (Redis unreachable): the API serves, the live feed waits. */
+  healthy(): boolean;
   /** Ends every subscription (shutdown) and releases connections. */
   close(): Promise<void>;
 }
 
 /** Events a subscriber may fall behind by before the oldest are dropped: a slow reader never holds up writers. */
 const SUBSCRIBER_BUFFER = 256;
+
+const feedUnavailable = () =>
+  codedError('SERVICE_UNAVAILABLE', 'The live feed lost its connection to other servers: subscribe again shortly.');
+
+/** A change as it arrives from another instance: anything else on the channel is dropped. */
+export function parseChange(text: string): PostChange | null {
+  try {
+    const { kind, postId, authorId } = JSON.parse(text) as Partial<PostChange>;
+    const id = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
+    return KINDS.includes(kind!) && id(postId) && id(authorId)
+      ? { kind: kind!, postId: postId!, authorId: authorId! }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * In this process only (`EVENT_BUS=memory`), or across every instance through Redis pub/sub (`redis`), on the
- * channel `<prefix>post-changed`.
+ * channel `<prefix>post-changed`: one Redis subscription per instance, fanned out here to every subscriber.
+ * When Redis goes away, open subscriptions end with SERVICE_UNAVAILABLE (a client resubscribes rather than
+ * miss events silently), new ones are refused until it is back, and publishing only logs.
  */
-export function postEvents(redis?: { url: string; prefix: string }): PostEvents {
-  const TOPIC = `${redis?.prefix ?? ''}post-changed`;
-  const clients = redis ? [new Redis(redis.url), new Redis(redis.url)] : [];
-  const target: EventTarget = redis
-    ? createRedisEventTarget({ publishClient: clients[0]!, subscribeClient: clients[1]! })
-    : new EventTarget();
-  /** Each open subscription: how to end it, and when it has let go of the target. */
-  const open = new Map<() => void, Promise<void>>();
+export function postEvents(redis?: { url: string; prefix: string }, logger?: Logger): PostEvents {
+  type Subscriber = { push: (change: PostChange) => unknown; stop: (error?: unknown) => unknown };
+  const subscribers = new Set<Subscriber>();
+  const deliver = (change: PostChange) => {
+    for (const subscriber of subscribers) subscriber.push(change);
+  };
+  const endAll = (error?: unknown) => {
+    for (const subscriber of subscribers) subscriber.stop(error);
+  };
+  const bus = redis
+    ? redisPubSub({
+        ...redis,
+        channel: `${redis.prefix}post-changed`,
+        logger,
+        onMessage: (text) => {
+          const change = parseChange(text);
+          if (change) deliver(change);
+          else logger?.warn('A malformed post change on the event channel was dropped');
+        },
+        onLost: () => endAll(feedUnavailable()),
+      })
+    : undefined;
+  let closed = false;
   return {
-    publish: (change) => void target.dispatchEvent(new CustomEvent(TOPIC, { detail: change })),
+    publish: (change) => (bus ? bus.publish(JSON.stringify(change)) : deliver(change)),
     subscribe() {
       // A sliding buffer never refuses a push: a subscriber that falls behind loses its oldest events instead.
       return new Repeater<PostChange>((push, stop) => {
-        const listener = (event: Event) => void push((event as CustomEvent<PostChange>).detail);
-        target.addEventListener(TOPIC, listener);
-        const end = () => stop();
-        const released = stop.then(() => {
-          target.removeEventListener(TOPIC, listener);
-          open.delete(end);
-        });
-        open.set(end, released);
-        return released;
+        if (closed) return stop();
+        if (bus?.state() === 'lost') return stop(feedUnavailable());
+        const subscriber = { push, stop };
+        subscribers.add(subscriber);
+        return stop.then(() => void subscribers.delete(subscriber));
       }, new SlidingBuffer(SUBSCRIBER_BUFFER));
     },
+    healthy: () => !bus || bus.state() === 'up',
     async close() {
-      const released = [...open.values()];
-      for (const end of open.keys()) end();
-      await Promise.all(released); // every listener removed before the Redis connections go
-      await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
+      closed = true;
+      endAll();
+      await bus?.close();
     },
   };
 }
