@@ -1,6 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
-import { createYoga, useReadinessCheck, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Sql } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
@@ -17,6 +17,7 @@ import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from 
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
 import { useAccessLog } from './http/access-log.ts';
+import { useReadiness } from './http/readiness.ts';
 import { type MetricsOptions, metricsPlugins } from './http/metrics.ts';
 import { requestIdOf, useRequestId } from './http/request-id.ts';
 import { useTracing } from './http/tracing.ts';
@@ -31,16 +32,6 @@ import type { PostEvents } from './modules/posts/post.events.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
 import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
 import { useSubscriptionCap } from './modules/ratelimit/subscription-cap.ts';
-
-const READY_TIMEOUT_MS = 1500;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Everything that guards the endpoint (README: Limits). */
 export interface Protection extends OperationLimits {
@@ -209,18 +200,9 @@ export function createApp(deps: AppDependencies): App {
       useMutationBudget(protection.mutationsPerMinute),
       useSubscriptionCap(protection.maxSubscriptionsPerClient),
       useErrorPolicy(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        // Answers within READY_TIMEOUT_MS whatever the database does (a frozen one never answers).
-        check: async () => {
-          try {
-            await withTimeout(sql({ name: 'ready', text: 'SELECT 1', values: [] }), READY_TIMEOUT_MS);
-            return true;
-          } catch (error) {
-            logger.warn({ err: error }, 'Readiness check failed: the database does not answer');
-            return false;
-          }
-        },
+      useReadiness(sql, logger, {
+        eventBus: () => events.healthy(),
+        ...(deps.responseCache?.healthy && { responseCache: deps.responseCache.healthy }),
       }),
     ],
   });

@@ -117,6 +117,7 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
     store: redisAnswerStore(redis),
     version: redisDataVersion(redis, 'data-version'),
     ttlMs: config.responseCacheTtlMs,
+    healthy: () => redis.status === 'ready',
     close: async () => void (await redis.quit()),
   };
 }

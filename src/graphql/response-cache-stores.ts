@@ -62,9 +62,27 @@ export function memoryDataVersion(): DataVersion {
   return { current: async () => version, bump: async () => void version++ };
 }
 
+/**
+ * The version in Redis. A bump that cannot reach Redis (the write has committed all the same) is owed: it is
+ * made before this instance reads the version again, and as soon as Redis is back, so no instance goes on
+ * serving answers from before the write once Redis is reachable.
+ */
 export function redisDataVersion(redis: Redis, key = 'flaskblog:data-version'): DataVersion {
+  let owed = false;
+  const settle = async () => {
+    if (!owed) return;
+    await redis.incr(key);
+    owed = false;
+  };
+  redis.on('ready', () => void settle().catch(() => {}));
   return {
-    current: async () => Number((await redis.get(key)) ?? 0),
-    bump: async () => void (await redis.incr(key)),
+    current: async () => {
+      await settle();
+      return Number((await redis.get(key)) ?? 0);
+    },
+    bump: async () => {
+      owed = true;
+      await settle();
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface ResponseCacheOptions {
   store: AnswerStore;
   version: DataVersion;
   ttlMs: number;
+  /** False while the store cannot be reached (every request then runs): /ready reports it. */
+  healthy?(): boolean;
   close?(): Promise<void>;
 }
 
