@@ -190,12 +190,12 @@ export function createApp(deps: AppDependencies): App {
       // one of these headers, which only a script allowed by CORS can set.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       ...trustedDocumentPlugins(protection.trustedDocuments),
-      usePictures(pictures),
+      usePictures(pictures, logger),
       useHttpCaching(protection.httpCacheMaxAgeSeconds),
       // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
       useCompiledExecution(),
       ...(deps.responseCache ? responseCachePlugins(deps.responseCache, logger) : []),
-      useDeadline(protection.requestTimeoutMs),
+      useDeadline(protection.requestTimeoutMs, logger),
       ...operationLimitPlugins(protection),
       useMutationBudget(protection.mutationsPerMinute),
       useSubscriptionCap(protection.maxSubscriptionsPerClient),

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { localPictureStorage, type PictureStorage } from '../src/modules/picture
 import { signUp } from './helpers/accounts.ts';
 import { file, image } from './helpers/images.ts';
 import { startS3, type TestS3 } from './helpers/s3.ts';
+import { freePort } from './helpers/server-process.ts';
 import { PUBLIC_URL, startInstances, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 // Pictures in an S3-compatible bucket: a real server (s3rver) and the real AWS SDK client, never a mock.
@@ -109,6 +112,65 @@ describe('a bucket that refuses the upload', () => {
       username: 'Ada',
       imageFile: 'default.jpg',
     });
+  });
+});
+
+describe('a bucket that cannot be reached', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const reachable = await s3.bucket('unreachable');
+    const endpoint = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+    t = await startTestApp({ pictures: s3PictureStorage({ ...reachable, endpoint }) });
+  });
+  afterAll(() => t?.close());
+
+  it('fails an upload with SERVICE_UNAVAILABLE and changes nothing; serving a picture answers 503, never 500', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const result = await t.upload(
+      `mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
+      { input: { username: 'Renamed', picture: null } },
+      { 'input.picture': file(await image(40, 40, 'png'), 'me.png') },
+      { token: ada.token },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
+    const user = await t.prisma.user.findFirstOrThrow();
+    expect({ username: user.username, imageFile: user.imageFile }).toEqual({
+      username: 'Ada',
+      imageFile: 'default.jpg',
+    });
+    const served = await t.app.fetch(`${PUBLIC_URL}/pictures/0123456789abcdef.png`);
+    expect(served.status).toBe(503);
+    expect(served.headers.get('retry-after')).toBe('5');
+    // The picture every account starts with does not live in the bucket: it is still served.
+    expect((await t.app.fetch(`${PUBLIC_URL}/pictures/default.jpg`)).status).toBe(200);
+  });
+});
+
+describe('a bucket under a least-privilege policy (no s3:ListBucket)', () => {
+  // S3 then answers 403 AccessDenied, not 404 NoSuchKey, for a key that does not exist. s3rver has no policies,
+  // so a loopback HTTP server answers as S3 does there; the client is the real AWS SDK.
+  let t: TestApp;
+  let policy: http.Server;
+  beforeAll(async () => {
+    policy = http.createServer((_request, response) =>
+      response
+        .writeHead(403, { 'content-type': 'application/xml' })
+        .end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+        ),
+    );
+    await new Promise<void>((resolve) => policy.listen(0, '127.0.0.1', resolve));
+    const settings = await s3.bucket('least-privilege');
+    const endpoint = `http://127.0.0.1:${(policy.address() as AddressInfo).port}`;
+    t = await startTestApp({ pictures: s3PictureStorage({ ...settings, endpoint }) });
+  });
+  afterAll(async () => {
+    await t?.close();
+    policy?.close();
+  });
+
+  it('answers 404 for an unknown picture', async () => {
+    expect((await t.app.fetch(`${PUBLIC_URL}/pictures/0123456789abcdef.png`)).status).toBe(404);
   });
 });
 

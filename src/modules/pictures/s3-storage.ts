@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../../config.ts';
-import type { PictureStorage } from './storage.ts';
+import { type PictureStorage, picturesUnavailable } from './storage.ts';
 
 const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png' };
 
@@ -15,18 +15,31 @@ export function s3PictureStorage(settings: S3Settings): PictureStorage {
     forcePathStyle: settings.forcePathStyle,
     credentials: settings.credentials,
     maxAttempts: 2,
+    // An unreachable endpoint fails within seconds, not the SDK's default of waiting indefinitely.
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
   });
   const Bucket = settings.bucket;
+  /** S3 unreachable or failing (no answer, 5xx) is SERVICE_UNAVAILABLE; a refusal (4xx) is a setup error. */
+  const reachable = async (call: () => Promise<unknown>): Promise<void> => {
+    try {
+      await call();
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      throw status !== undefined && status < 500 ? error : picturesUnavailable(error);
+    }
+  };
   return {
     async save(name, bytes) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket,
-          Key: name,
-          Body: bytes,
-          ContentType: CONTENT_TYPES[name.split('.').pop()!] ?? 'application/octet-stream',
-          CacheControl: 'public, max-age=31536000, immutable',
-        }),
+      await reachable(() =>
+        client.send(
+          new PutObjectCommand({
+            Bucket,
+            Key: name,
+            Body: bytes,
+            ContentType: CONTENT_TYPES[name.split('.').pop()!] ?? 'application/octet-stream',
+            CacheControl: 'public, max-age=31536000, immutable',
+          }),
+        ),
       );
     },
     async read(name) {
@@ -34,12 +47,13 @@ export function s3PictureStorage(settings: S3Settings): PictureStorage {
         const object = await client.send(new GetObjectCommand({ Bucket, Key: name }));
         return await object.Body!.transformToByteArray();
       } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') return null;
-        throw error;
+        // Without s3:ListBucket (least privilege), S3 answers AccessDenied for a key that does not exist.
+        if (['NoSuchKey', 'AccessDenied'].includes((error as { name?: string }).name ?? '')) return null;
+        throw picturesUnavailable(error);
       }
     },
     async remove(name) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: name })); // absent already: no error in S3
+      await reachable(() => client.send(new DeleteObjectCommand({ Bucket, Key: name }))); // absent: no error in S3
     },
     close: () => client.destroy(),
   };

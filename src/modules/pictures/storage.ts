@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { GraphQLError } from 'graphql';
 
 /** Where profile pictures live. Names are ours (random hex plus extension), never a client's. */
 export interface PictureStorage {
@@ -9,6 +10,17 @@ export interface PictureStorage {
   remove(name: string): Promise<void>;
   /** Releases connections, at shutdown. */
   close?(): void;
+}
+
+/**
+ * The picture storage cannot be reached: a typed error (SERVICE_UNAVAILABLE, 503 with Retry-After), worth
+ * retrying, with the cause kept for the log, never shown.
+ */
+export function picturesUnavailable(cause: unknown): GraphQLError {
+  return new GraphQLError('Pictures cannot be stored or read right now. Try again shortly.', {
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 5, http: { status: 503, headers: { 'retry-after': '5' } } },
+  });
 }
 
 /** Pictures as files in one folder. A picture appears whole or not at all: written aside, then renamed. */
