@@ -3,7 +3,7 @@ import type { Task } from 'graphile-worker';
 import type { Context } from '../../graphql/context.ts';
 import type { Logger } from '../../logger.ts';
 import { FieldErrors, InvalidResetTokenError, isRateLimited } from '../../graphql/errors.ts';
-import { passwordResetEmail } from '../mail/messages.ts';
+import { emailChangedEmail, passwordResetEmail } from '../mail/messages.ts';
 import { rateLimitKey } from '../ratelimit/rate-limit-key.ts';
 import { checkEmail, checkNewPassword, normalizeEmail } from '../users/user.validation.ts';
 import { hashPassword } from './password.ts';
@@ -11,8 +11,15 @@ import { hashPassword } from './password.ts';
 type Deps = Pick<Context, 'prisma' | 'settings' | 'now' | 'limiter' | 'jobs' | 'log' | 'clientIp' | 'requestId'>;
 type MailDeps = Pick<Context, 'prisma' | 'settings' | 'mailer'> & { log: Logger };
 
-/** The job that looks the address up and mails the link (a row in the job queue until it has succeeded). */
+/**
+ * The account-mail job (a row in the job queue until it has succeeded): a reset link, which it looks up when it
+ * runs, or the notice to an account's previous address that its email changed. One task, so every worker that
+ * sends reset links sends the notices too.
+ */
 export const RESET_MAIL_TASK = 'reset_mail';
+
+type ResetMailJob = { email: string; requestedAt: string; requestId: string };
+type EmailChangedJob = { kind: 'email-changed'; to: string; newEmail: string; requestId: string };
 
 export const RESET_REQUESTED = 'An email has been sent with instructions to reset your password.';
 export const PASSWORD_UPDATED = 'Your password has been updated! You are now able to log in';
@@ -44,20 +51,33 @@ export async function requestReset(deps: Deps, rawEmail: string): Promise<void> 
     deps.log.info({ ip: deps.clientIp }, 'Password reset request throttled: no email sent');
     return;
   }
-  await deps.jobs.add(RESET_MAIL_TASK, { email, requestedAt: now.toISOString(), requestId: deps.requestId });
+  const job: ResetMailJob = { email, requestedAt: now.toISOString(), requestId: deps.requestId };
+  await deps.jobs.add(RESET_MAIL_TASK, job);
 }
 
 /** The queue's task: a failure is logged with the request's id and thrown, so the queue retries it. */
 export function resetMailTask(deps: MailDeps): Task {
   return async (payload) => {
-    const { email, requestedAt, requestId } = payload as { email: string; requestedAt: string; requestId: string };
+    const job = payload as ResetMailJob | EmailChangedJob;
     try {
-      await sendResetLink(deps, email, new Date(requestedAt));
+      if ('kind' in job) await deps.mailer.send(emailChangedEmail(job.to, job.newEmail));
+      else await sendResetLink(deps, job.email, new Date(job.requestedAt));
     } catch (error) {
-      deps.log.error({ err: error, requestId }, 'Could not send the password reset email (it will be retried)');
+      const what = 'kind' in job ? 'email change notice' : 'password reset email';
+      deps.log.error({ err: error, requestId: job.requestId }, `Could not send the ${what} (it will be retried)`);
       throw error;
     }
   };
+}
+
+/** Queues the notice to `previousEmail` that the account now uses `newEmail`: call it once the change is committed. */
+export async function queueEmailChangedNotice(
+  deps: Pick<Context, 'jobs' | 'requestId'>,
+  previousEmail: string,
+  newEmail: string,
+): Promise<void> {
+  const job: EmailChangedJob = { kind: 'email-changed', to: previousEmail, newEmail, requestId: deps.requestId };
+  await deps.jobs.add(RESET_MAIL_TASK, job);
 }
 
 /** Stores a new token (replacing the user's unused ones) before mailing it, so a failed send can be retried. */
