@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from './helpers/accounts.ts';
+import { LOGIN, signUp } from './helpers/accounts.ts';
 import { file, image, pngClaiming } from './helpers/images.ts';
 import { PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
 
@@ -51,10 +51,12 @@ describe('updateAccount: username and email', () => {
       __typename: 'UpdateAccountSuccess',
       user: { username: 'Countess', email: 'ada@demo.com', imageUrl: `${PUBLIC_URL}/pictures/default.jpg` },
     });
-    expect((await update(ada.token, { email: 'Lovelace@Demo.com' })).user).toMatchObject({
-      username: 'Countess',
-      email: 'lovelace@demo.com',
-    });
+    expect((await update(ada.token, { email: 'Lovelace@Demo.com', currentPassword: ada.password })).user).toMatchObject(
+      {
+        username: 'Countess',
+        email: 'lovelace@demo.com',
+      },
+    );
   });
 
   it('checks uniqueness only when a value changes, with the original messages', async () => {
@@ -63,7 +65,9 @@ describe('updateAccount: username and email', () => {
     expect((await update(ada.token, { username: 'Ada', email: 'ADA@demo.com' })).__typename).toBe(
       'UpdateAccountSuccess',
     );
-    expect((await update(ada.token, { username: 'Bob', email: 'Bob@Demo.com' })).fieldErrors).toEqual([
+    expect(
+      (await update(ada.token, { username: 'Bob', email: 'Bob@Demo.com', currentPassword: ada.password })).fieldErrors,
+    ).toEqual([
       { field: 'username', message: 'That username is taken. Please choose a different one.' },
       { field: 'email', message: 'That email is taken. Please choose a different one.' },
     ]);
@@ -74,10 +78,95 @@ describe('updateAccount: username and email', () => {
 
   it('applies the registration rules', async () => {
     const ada = await signUp(t);
-    expect((await update(ada.token, { username: '', email: 'x@localhost' })).fieldErrors).toEqual([
+    const input = { username: '', email: 'x@localhost', currentPassword: ada.password };
+    expect((await update(ada.token, input)).fieldErrors).toEqual([
       { field: 'username', message: 'This field is required.' },
       { field: 'email', message: 'Invalid email address.' },
     ]);
+  });
+});
+
+describe('updateAccount: a new email needs the current password', () => {
+  const stored = (username: string) => t.prisma.user.findUniqueOrThrow({ where: { username } });
+
+  it('refuses a missing or wrong password and changes nothing; with the right one, tells the old address', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    const before = await stored('Ada');
+    expect(await update(ada.token, { username: 'Countess', email: 'countess@example.com' })).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'currentPassword', message: 'This field is required.' }],
+    });
+    for (const currentPassword of ['', 'not the password']) {
+      expect(
+        await update(ada.token, { username: 'Countess', email: 'countess@example.com', currentPassword }),
+      ).toMatchObject({ fieldErrors: [{ field: 'currentPassword', message: expect.any(String) }] });
+    }
+    expect((await update(ada.token, { email: 'x@example.com', currentPassword: 'wrong' })).fieldErrors).toEqual([
+      { field: 'currentPassword', message: 'That password is not correct.' },
+    ]);
+    await t.settle();
+    expect(await stored('Ada')).toEqual(before);
+    expect(t.sent).toEqual([]);
+
+    const changed = await update(ada.token, { email: ' Countess@Example.com ', currentPassword: ada.password });
+    expect(changed.user).toMatchObject({ username: 'Ada', email: 'countess@example.com' });
+    await t.settle();
+    expect(t.sent).toHaveLength(1);
+    const [notice] = t.sent;
+    expect(notice).toMatchObject({
+      to: 'ada@demo.com',
+      subject: 'Your email address was changed',
+      tag: 'email-changed',
+    });
+    expect(notice!.text).toContain('changed to c***@example.com.');
+    for (const body of [notice!.text, notice!.html]) {
+      expect(body).not.toContain('countess@');
+      expect(body).not.toContain('Ada');
+    }
+    // The old address no longer logs in; resets go to the new one.
+    expect(
+      (await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: ada.password } })).data.login.__typename,
+    ).toBe('LoginFailedError');
+  });
+
+  it('asks for the password before looking the new address up, so a token alone learns nothing', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    await signUp(t, { username: 'Bob', email: 'bob@demo.com' });
+    expect((await update(ada.token, { email: 'bob@demo.com' })).fieldErrors).toEqual([
+      { field: 'currentPassword', message: 'This field is required.' },
+    ]);
+    expect((await update(ada.token, { email: 'bob@demo.com', currentPassword: 'guess' })).fieldErrors).toEqual([
+      { field: 'currentPassword', message: 'That password is not correct.' },
+    ]);
+    expect((await update(ada.token, { email: 'bob@demo.com', currentPassword: ada.password })).fieldErrors).toEqual([
+      { field: 'email', message: 'That email is taken. Please choose a different one.' },
+    ]);
+    expect((await stored('Ada')).email).toBe('ada@demo.com');
+  });
+
+  it('needs no password for a username or picture, nor for the same email in another case; sends no notice', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    expect((await update(ada.token, { username: 'Countess', email: 'ADA@Demo.com' })).__typename).toBe(
+      'UpdateAccountSuccess',
+    );
+    expect((await uploadPicture(ada.token, file(await image(40, 40, 'png'), 'a.png'))).__typename).toBe(
+      'UpdateAccountSuccess',
+    );
+    await t.settle();
+    expect(t.sent).toEqual([]);
+  });
+
+  it('counts wrong passwords against the login failure budget', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    const attempt = (currentPassword: string) =>
+      t.graphql(UPDATE, { input: { email: 'new@example.com', currentPassword } }, { token: ada.token });
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt('wrong password')).data.updateAccount.fieldErrors[0].field).toBe('currentPassword');
+    }
+    expect((await attempt(ada.password)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await stored('Ada')).email).toBe('ada@demo.com');
+    await t.settle();
+    expect(t.sent).toEqual([]);
   });
 });
 

@@ -111,6 +111,61 @@ describe('registration', () => {
   });
 });
 
+describe("account changes ask from registration's uniqueness budget", () => {
+  const UPDATE = `mutation ($input: UpdateAccountInput!) {
+    updateAccount(input: $input) {
+      __typename
+      ... on ValidationError { fieldErrors { field message } }
+    }
+  }`;
+
+  it('10 new usernames per IP an hour, counted with registrations from that IP', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    const rename = (i: number, ip = '198.51.100.20') =>
+      t.graphql(UPDATE, { input: { username: `Ada${i}` } }, { token: ada.token, ip });
+    for (let i = 0; i < 10; i++) expect((await rename(i)).data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+    expect((await rename(10)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).username).toBe('Ada9');
+    const register = await t.graphql(
+      REGISTER,
+      { input: { username: 'Bob', email: 'bob@demo.com', password: 'long enough', confirmPassword: 'long enough' } },
+      { ip: '198.51.100.20' },
+    );
+    expect(register.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED'); // one budget for both
+    expect((await rename(10, '198.51.100.21')).data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+  });
+
+  it('5 questions per address in 15 minutes, from any IP, registration included', async () => {
+    const ada = await signUp(t, { email: 'ada@demo.com' });
+    await signUp(t, { email: 'bob@demo.com' }); // the first question about bob@demo.com
+    const ask = (i: number) =>
+      t.graphql(
+        UPDATE,
+        { input: { email: 'bob@demo.com', currentPassword: ada.password } },
+        { token: ada.token, ip: `198.51.100.${30 + i}` },
+      );
+    for (let i = 0; i < 3; i++) {
+      expect((await ask(i)).data.updateAccount.fieldErrors).toEqual([
+        { field: 'email', message: 'That email is taken. Please choose a different one.' },
+      ]);
+    }
+    const registered = await t.graphql(
+      REGISTER,
+      { input: { username: 'Eve', email: 'bob@demo.com', password: 'long enough', confirmPassword: 'long enough' } },
+      { ip: '198.51.100.40' },
+    );
+    expect(registered.data.register.__typename).toBe('ValidationError'); // the fifth question
+    expect((await ask(5)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).email).toBe('ada@demo.com');
+    const other = await t.graphql(
+      UPDATE,
+      { input: { email: 'free@demo.com', currentPassword: ada.password } },
+      { token: ada.token, ip: '198.51.100.50' },
+    );
+    expect(other.data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+  });
+});
+
 describe('the general mutation budget', () => {
   it('refuses mutations past the per-IP budget before they run; queries are not counted', async () => {
     const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });

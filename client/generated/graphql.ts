@@ -67,6 +67,8 @@ export type ResetPasswordInput = {
 
 /** Only the fields you send change. */
 export type UpdateAccountInput = {
+  /** The password in use now: required when `email` changes (a wrong one counts as a failed login). The previous address is told of the change. */
+  currentPassword?: string | null | undefined;
   /** At most 120 characters; must be free unless it is your own. */
   email?: string | null | undefined;
   /** A JPEG, PNG or WebP image (checked by content), resized to fit 125×125. Send it as a multipart upload. */

@@ -73,6 +73,10 @@ const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
       type: 'File',
       description: `A JPEG, PNG or WebP image (checked by content), resized to fit 125×125. Send it as a multipart upload.`,
     }),
+    currentPassword: t.string({
+      description:
+        'The password in use now: required when `email` changes (a wrong one counts as a failed login). The previous address is told of the change.',
+    }),
   }),
 });
 
