@@ -22,7 +22,7 @@ If you did not make this request then simply ignore this email and no changes wi
 }
 
 /** An address with all but the first character of its local part hidden: `c***@example.com`. */
-export function maskEmail(email: string): string {
+function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   const first = [...email.slice(0, at)][0] ?? '';
   return `${first}***${email.slice(at)}`;
