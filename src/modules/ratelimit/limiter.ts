@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import pg from 'pg';
-import { createClient } from 'redis';
+import { Redis } from 'ioredis';
 import {
   type IRateLimiterStoreOptions,
   type RateLimiterAbstract,
@@ -81,12 +82,20 @@ export function memoryRateLimiter(): RateLimiter {
 
 /** Budgets shared by every instance that uses the same Redis; this instance's memory covers a Redis outage. */
 export async function redisRateLimiter(url: string, prefix = ''): Promise<RateLimiter> {
-  const client = createClient({ url, disableOfflineQueue: true });
-  client.on('error', () => {}); // reconnects by itself; each refused call falls back to the insurance limiter
-  await client.connect();
+  // No offline queue and a short command timeout: while Redis is away each call fails at once and the
+  // insurance limiter (this process's memory) answers; ioredis reconnects by itself, so start-up never waits.
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+  client.on('error', () => {});
+  // Budgets are shared from the first request when Redis is there; start-up goes on (in memory) when it is not.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    once(client, 'ready').catch(() => {}),
+    new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+  ]);
+  clearTimeout(timer);
   return limiterOver(
-    (options) => new RateLimiterRedis({ ...shared(options, prefix), storeClient: client, useRedisPackage: true }),
-    async () => void (await client.quit()),
+    (options) => new RateLimiterRedis({ ...shared(options, prefix), storeClient: client }),
+    async () => void (await client.quit().catch(() => client.disconnect())),
   );
 }
 
