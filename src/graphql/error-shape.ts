@@ -45,7 +45,7 @@ function codeFor(error: GraphQLError): string {
 }
 
 /** Every error a client receives: a code, no echoed values, nothing of the server's internals. */
-export function shape(error: GraphQLError): GraphQLError {
+function shape(error: GraphQLError): GraphQLError {
   const { originalError, stacktrace: _stack, ...extensions } = error.extensions as Record<string, unknown>;
   // Yoga answers 200 to application/json clients unless a request error has a non-GraphQL cause (unreadable
   // JSON, no body), which it reads from `originalError`. That cause may quote the body, so it goes, and its

@@ -35,7 +35,7 @@ export interface OperationLimits {
  * - a search (searchPosts, or User.posts with `query`): 1000, for ranking every match;
  * - an excerpt: 5 for each (ts_headline parses the post's whole content again).
  */
-export const PAGE_ROW_COST = 4;
+const PAGE_ROW_COST = 4;
 export const SEARCH_COST = 1000;
 export const EXCERPT_COST = 5;
 

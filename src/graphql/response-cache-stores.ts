@@ -20,7 +20,7 @@ export interface StoreLimits {
   maxEntryBytes: number;
 }
 
-export const DEFAULT_STORE_LIMITS: StoreLimits = { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 256 * 1024 };
+const DEFAULT_STORE_LIMITS: StoreLimits = { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 256 * 1024 };
 
 export function memoryAnswerStore(limits: StoreLimits = DEFAULT_STORE_LIMITS): AnswerStore {
   const entries = new LRUCache<string, ExecutionResult>({ maxSize: limits.maxBytes });

@@ -30,7 +30,7 @@ const feedUnavailable = () =>
   codedError('SERVICE_UNAVAILABLE', 'The live feed lost its connection to other servers: subscribe again shortly.');
 
 /** A change as it arrives from another instance: anything else on the channel is dropped. */
-export function parseChange(text: string): PostChange | null {
+function parseChange(text: string): PostChange | null {
   try {
     const { kind, postId, authorId } = JSON.parse(text) as Partial<PostChange>;
     const id = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;

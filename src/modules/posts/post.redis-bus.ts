@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.ts';
 
 /** connecting: not yet subscribed (start-up); up: receiving; lost: Redis went away and is not back yet. */
-export type BusState = 'connecting' | 'up' | 'lost';
+type BusState = 'connecting' | 'up' | 'lost';
 
 export interface RedisPubSub {
   /** Never throws nor waits: a message Redis cannot take is logged and lost (the write it tells of stands). */
