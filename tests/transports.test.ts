@@ -149,3 +149,37 @@ describe('with TRUSTED_DOCUMENTS=only', () => {
     expect(await outcomes(url, READS, () => byHash('Feed', { first: 2 }))).toEqual(everywhere(READS, 'OK'));
   });
 });
+
+describe('an unexpected failure', () => {
+  let t: TestApp;
+  let url: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    url = await t.listen();
+  });
+  afterAll(() => t.close());
+
+  it('is masked the same way on every transport, with a request id logged once', async () => {
+    // A table gone behind the API's back: the read fails inside PostgreSQL, as a bug would.
+    await t.prisma.$executeRawUnsafe('ALTER TABLE posts RENAME TO posts_hidden');
+    try {
+      for (const transport of READS) {
+        const result = await send(transport, url, { query: '{ posts { totalCount } }' });
+        expect(result.errors, transport).toEqual([
+          {
+            message: 'Unexpected error.',
+            path: ['posts'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+          },
+        ]);
+        const requestId = result.errors![0]!.extensions!.requestId;
+        expect(
+          t.logs.filter((line) => line.level >= 50 && line.requestId === requestId),
+          transport,
+        ).toHaveLength(1);
+      }
+    } finally {
+      await t.prisma.$executeRawUnsafe('ALTER TABLE posts_hidden RENAME TO posts');
+    }
+  });
+});
