@@ -181,6 +181,55 @@ describe('one instance', () => {
   });
 });
 
+describe('an audience of twenty', () => {
+  let t: TestApp;
+  let url: string;
+  beforeAll(async () => {
+    t = await startTestApp({ protection: { maxSubscriptionsPerClient: 50 } });
+    url = await t.listen();
+  });
+  afterAll(() => t.close());
+
+  it('costs one read per event, not one per subscriber; each still sees only what it may', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    const subscribers = async (count: number, token?: string) => {
+      const client = createWsClient({
+        url: url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      const events: QueryData[] = [];
+      for (let i = 0; i < count; i++) {
+        client.subscribe(
+          { query: CHANGES },
+          { next: (result) => void events.push(result.data), error: () => {}, complete: () => {} },
+        );
+      }
+      await settle();
+      return { events, close: () => client.dispose() };
+    };
+    const statementsOfAWrite = async (audience: { events: QueryData[] }[], expected: number) => {
+      const statements = await t.statementsDuring(async () => {
+        await t.graphql(CREATE_POST, { input: { title: 'Live', content: 'x' } }, { token: ada.token });
+        await until(() => audience.reduce((sum, { events }) => sum + events.length, 0) === expected, 'every delivery');
+      });
+      for (const { events } of audience) events.length = 0;
+      return statements.length;
+    };
+    const one = await subscribers(1);
+    const alone = await statementsOfAWrite([one], 1);
+    const crowd = await subscribers(18);
+    const owner = await subscribers(1, ada.token);
+    expect(await statementsOfAWrite([one, crowd, owner], 20)).toBe(alone);
+    expect(crowd.events.length).toBe(0); // emptied: check one delivery of each kind
+    await t.graphql(CREATE_POST, { input: { title: 'Again', content: 'x' } }, { token: ada.token });
+    await until(() => crowd.events.length === 18 && owner.events.length === 1, 'the second post');
+    expect(crowd.events[0].postChanged.post.author.email).toBeNull();
+    expect(owner.events[0].postChanged.post.author.email).toBe('ada@demo.com');
+    await Promise.all([one, crowd, owner].map(({ close }) => close()));
+  });
+});
+
 describe('two instances over one database and Redis', () => {
   let instances: Awaited<ReturnType<typeof startInstances>>;
   let a: TestApp;

@@ -1,4 +1,5 @@
 import { filter, map, pipe } from 'graphql-yoga';
+import type { Sql } from '../../db/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalId } from '../../graphql/ids.ts';
 import { liveSessionCheck } from '../auth/sessions.ts';
@@ -17,6 +18,18 @@ const PostChangeKind = builder.enumType('PostChangeKind', {
 });
 
 type Delivered = PostChange & { post: Awaited<ReturnType<typeof selectPostWithAuthor>> };
+
+const reads = new WeakMap<PostChange, ReturnType<typeof selectPostWithAuthor>>();
+
+/** The post of a change, read by its first subscriber and shared with the rest (forgotten with the change). */
+function sharedRead(change: PostChange, sql: Sql): ReturnType<typeof selectPostWithAuthor> {
+  let read = reads.get(change);
+  if (!read) {
+    read = selectPostWithAuthor(sql, change.postId);
+    reads.set(change, read);
+  }
+  return read;
+}
 
 const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
   description: 'A change to a post, delivered live after it was committed.',
@@ -61,8 +74,10 @@ builder.subscriptionFields((t) => ({
       );
     },
     resolve: async (change: PostChange, _args, context): Promise<Delivered> => {
-      // Read afresh per event, and refresh the author in this subscription's loader, which lives as long as it does.
-      const post = change.kind === 'DELETED' ? null : await selectPostWithAuthor(context.sql, change.postId);
+      // Read afresh once per event for every subscriber of this instance (each gets the same change object), and
+      // refresh the author in this subscription's loader, which lives as long as it does. Per-viewer rules (an
+      // email to its owner) are applied by the fields below, for each subscriber.
+      const post = change.kind === 'DELETED' ? null : await sharedRead(change, context.sql);
       if (post) context.loaders.userById.refresh(post.author);
       return { ...change, post };
     },
