@@ -91,4 +91,31 @@ describe('WebSocket limits', () => {
     }, 'a new operation once one ended');
     await client.dispose();
   });
+
+  it("frees a subscription's place in the per-client cap as soon as the client completes it", async () => {
+    const capped = await startTestApp({ protection: { maxSubscriptionsPerClient: 2 } });
+    const cappedUrl = await capped.listen();
+    const client = createClient({ url: cappedUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const errors: unknown[] = [];
+    const subscribe = () =>
+      client.subscribe(
+        { query: CHANGES },
+        { next: () => {}, error: (error) => errors.push(error), complete: () => {} },
+      );
+    const first = subscribe();
+    subscribe(); // the app's cap of two subscriptions per client (counted by the app, not the socket)
+    await pause(300);
+    first();
+    // No event arrives meanwhile: the place must be freed without one.
+    await until(async () => {
+      const before = errors.length;
+      const next = subscribe();
+      await pause(300);
+      if (errors.length > before) return false;
+      next();
+      return true;
+    }, 'a place freed by completing a subscription');
+    await client.dispose();
+    await capped.close();
+  });
 });

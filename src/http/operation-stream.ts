@@ -14,7 +14,7 @@ const CODE_OF_STATUS: Record<number, string> = { 401: 'UNAUTHENTICATED', 413: 'B
  * answer, or a JSON answer as one result. A first result without `data` is a request error and is thrown as
  * RequestErrors.
  */
-export async function* operationResults(response: Response): AsyncGenerator<ExecutionResult> {
+export async function* operationResults(response: Response, signal: AbortSignal): AsyncGenerator<ExecutionResult> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.startsWith('text/event-stream')) {
     const result = type.includes('json') ? ((await response.json()) as ExecutionResult) : undefined;
@@ -28,7 +28,7 @@ export async function* operationResults(response: Response): AsyncGenerator<Exec
     return;
   }
   let first = true;
-  for await (const event of serverSentEvents(response.body!)) {
+  for await (const event of serverSentEvents(response.body!, signal)) {
     if (event.type === 'complete') return;
     if (event.type !== 'next' || !event.data) continue;
     const result = JSON.parse(event.data) as ExecutionResult;
@@ -38,9 +38,19 @@ export async function* operationResults(response: Response): AsyncGenerator<Exec
   }
 }
 
-/** Events of a Server-Sent Events stream (comments, used as keep-alives, skipped). */
-async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ type: string; data: string }> {
+/**
+ * Events of a Server-Sent Events stream (comments, used as keep-alives, skipped). `signal` cancels the stream at
+ * once, also while a read is pending (a generator's return() would wait for the next event): the app then ends
+ * the operation, releasing what it holds (a subscription's place in its cap).
+ */
+async function* serverSentEvents(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+): AsyncGenerator<{ type: string; data: string }> {
   const reader = body.getReader();
+  const cancel = () => void reader.cancel().catch(() => {});
+  if (signal.aborted) cancel();
+  signal.addEventListener('abort', cancel, { once: true });
   const decoder = new TextDecoder();
   let buffered = '';
   try {
@@ -63,6 +73,7 @@ async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
       }
     }
   } finally {
+    signal.removeEventListener('abort', cancel);
     await reader.cancel().catch(() => {});
   }
 }

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from '../app.ts';
 import { schema } from '../graphql/schema.ts';
 import { operationResults, RequestErrors } from './operation-stream.ts';
+import { rateLimitKey } from '../modules/ratelimit/rate-limit-key.ts';
 import { clientAddress } from './security.ts';
 
 export interface WebSocketLimits {
@@ -18,11 +19,14 @@ export interface WebSocketLimits {
   connectionInitTimeoutMs: number;
 }
 
-export const DEFAULT_WEBSOCKET_LIMITS: Omit<WebSocketLimits, 'trustProxy'> = {
+const DEFAULT_WEBSOCKET_LIMITS: Omit<WebSocketLimits, 'trustProxy'> = {
   maxConnectionsPerClient: 20,
   maxOperationsPerSocket: 25,
   connectionInitTimeoutMs: 10_000,
 };
+
+/** How long clients get to answer the close frame at shutdown. */
+const CLOSE_WAIT_MS = 1000;
 
 /** Headers of the upgrade request that every operation carries, besides the token from the connection params. */
 const FORWARDED = ['user-agent', 'x-forwarded-for', 'x-request-id'];
@@ -53,11 +57,14 @@ export function attachGraphQLWebSocket(
     }
     return headers;
   };
+  // Counted as budgets are: an IPv6 client by its /64.
   const addressOf = (upgrade: IncomingMessage) =>
-    clientAddress(
-      new Request('http://websocket/', { headers: forwarded(upgrade) }),
-      upgrade.socket.remoteAddress,
-      trustProxy,
+    rateLimitKey(
+      clientAddress(
+        new Request('http://websocket/', { headers: forwarded(upgrade) }),
+        upgrade.socket.remoteAddress,
+        trustProxy,
+      ),
     );
 
   const sockets = new Map<string, number>();
@@ -119,7 +126,7 @@ export function attachGraphQLWebSocket(
               body: JSON.stringify(withoutEmptyQuery(params)),
               signal: abort.signal,
             });
-            return operationResults(await app.fetch(request, { req: upgrade }));
+            return operationResults(await app.fetch(request, { req: upgrade }), abort.signal);
           },
           () => {
             abort.abort();
@@ -141,9 +148,14 @@ export function attachGraphQLWebSocket(
   );
   return {
     async close() {
+      const closed = [...wsServer.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
       for (const client of wsServer.clients) client.close(1001, 'Going away');
-      await disposable.dispose();
-      await new Promise((resolve) => wsServer.close(resolve));
+      // ws waits 30 s for a client to answer the close frame: one that does not is cut after a short wait.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+      clearTimeout(timer);
+      for (const client of wsServer.clients) client.terminate();
+      await disposable.dispose(); // closes the server once no client is left
     },
   };
 }
@@ -187,8 +199,7 @@ function released<T>(start: () => Promise<AsyncGenerator<T>>, release: () => voi
       }
     },
     async return(value) {
-      finish();
-      if (results) await (await results).return(value).catch(() => {});
+      finish(); // cancels a pending read: awaiting the results' own return() would wait for their next event
       return { done: true, value };
     },
     async throw(error) {
