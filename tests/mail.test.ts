@@ -92,6 +92,20 @@ describe('the reset flow through Postmark (the real client against a local fake 
   });
 });
 
+it('gives up a Postmark call that gets no answer after its timeout', { timeout: 60_000 }, async () => {
+  const postmark = await startFakePostmark();
+  try {
+    postmark.hang();
+    const mailer = postmarkMailer({ serverToken: 't', apiUrl: postmark.url, from: 'a@demo.com', timeoutSeconds: 1 });
+    const started = Date.now();
+    await expect(mailer.send(passwordResetEmail('ada@demo.com', 'http://front.test/reset?token=x'))).rejects.toThrow();
+    expect(postmark.requests).toHaveLength(1); // it arrived, and was never answered
+    expect(Date.now() - started).toBeLessThan(10_000);
+  } finally {
+    await postmark.close();
+  }
+});
+
 describe('the development outbox', () => {
   it('writes each message as an .eml file with its HTML beside it, and logs where, never the link', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { QueryData } from './test-app.ts';
 
 interface RecordedRequest {
+  /** When it arrived (Date.now()). */
+  at: number;
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
@@ -11,17 +13,19 @@ interface RecordedRequest {
 
 /**
  * A stand-in for Postmark's API on 127.0.0.1: records each request and answers like Postmark, with
- * success, or with the error answer `failWith` sets.
+ * success, with the error answer `failWith` sets, or never (`hang`: the request stays open until the
+ * client gives up or goes away).
  */
 export async function startFakePostmark() {
   const requests: RecordedRequest[] = [];
-  let failure: { status: number; body: object } | undefined;
+  let failure: { status: number; body: object } | 'hang' | undefined;
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const body = raw ? JSON.parse(raw) : undefined;
-      requests.push({ method: req.method!, path: req.url!, headers: req.headers, body });
+      requests.push({ at: Date.now(), method: req.method!, path: req.url!, headers: req.headers, body });
+      if (failure === 'hang') return;
       res.setHeader('content-type', 'application/json');
       if (failure) {
         res.statusCode = failure.status;
@@ -47,9 +51,16 @@ export async function startFakePostmark() {
     failWith(status: number, body: object) {
       failure = { status, body };
     },
+    hang() {
+      failure = 'hang';
+    },
     succeed() {
       failure = undefined;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections(); // hung requests too
+        server.close(() => resolve());
+      }),
   };
 }

@@ -18,13 +18,21 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** Sends through Postmark's API with the official client. */
-export function postmarkMailer(options: { serverToken: string; apiUrl: string; from: string }): Mailer {
+/**
+ * Sends through Postmark's API with the official client. A call that gets no answer fails after
+ * `timeoutSeconds` (the client aborts it), so a job never holds its lock, renewed while it runs, for longer.
+ */
+export function postmarkMailer(options: {
+  serverToken: string;
+  apiUrl: string;
+  from: string;
+  timeoutSeconds?: number;
+}): Mailer {
   const api = new URL(options.apiUrl);
   const client = new ServerClient(options.serverToken, {
     useHttps: api.protocol === 'https:',
     requestHost: api.host,
-    timeout: 10,
+    timeout: options.timeoutSeconds ?? 10,
   });
   return {
     async send(message) {
