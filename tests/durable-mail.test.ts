@@ -51,14 +51,19 @@ async function graphql(server: ServerProcess, query: string, variables: Record<s
   return response.json();
 }
 
+const register = (server: ServerProcess, username: string, email: string) =>
+  graphql(server, 'mutation ($i: RegisterInput!) { register(input: $i) { __typename } }', {
+    i: { username, email, password: 'password one', confirmPassword: 'password one' },
+  });
+const requestReset = (server: ServerProcess, email: string) =>
+  graphql(server, 'mutation ($e: String!) { requestReset(email: $e) { __typename } }', { e: email });
+
 it('delivers, once, a reset mail whose instance died after acknowledging it', { timeout: 180_000 }, async () => {
   const a = await start();
   const email = 'ada@demo.com';
-  await graphql(a, 'mutation ($i: RegisterInput!) { register(input: $i) { __typename } }', {
-    i: { username: 'Ada', email, password: 'password one', confirmPassword: 'password one' },
-  });
+  await register(a, 'Ada', email);
   postmark.failWith(500, { ErrorCode: 500, Message: 'Postmark is down' });
-  const answer = await graphql(a, 'mutation ($e: String!) { requestReset(email: $e) { __typename } }', { e: email });
+  const answer = await requestReset(a, email);
   expect(answer.data.requestReset.__typename).toBe('RequestResetSuccess'); // acknowledged
 
   // A tried once and failed; the job waits for its retry. Then A dies without a chance to clean up.
@@ -84,4 +89,32 @@ it('delivers, once, a reset mail whose instance died after acknowledging it', { 
   await new Promise((resolve) => setTimeout(resolve, 3000)); // nothing else arrives
   expect(delivered()).toBe(before + 1);
   expect(postmark.requests.at(-1)!.body.TextBody).toMatch(/reset-password\?token=[\w-]{43}/);
+});
+
+it('sends, within minutes, a reset mail whose instance was killed while its send hung', {
+  timeout: 240_000,
+}, async () => {
+  const a = await start();
+  const email = 'bea@demo.com';
+  await register(a, 'Bea', email);
+  postmark.hang(); // Postmark takes the request and never answers
+  const to = (n: number) => postmark.requests.filter((request) => request.body?.To === email).length >= n;
+  expect((await requestReset(a, email)).data.requestReset.__typename).toBe('RequestResetSuccess');
+  await until(() => to(1), 'the send that hangs');
+  a.child.kill('SIGKILL'); // the job is still locked by A's worker
+  await a.exited;
+  const killedAt = Date.now();
+  postmark.succeed();
+
+  const b = await start();
+  await until(() => to(2), 'the mail, sent by the other instance', { timeoutMs: 120_000 });
+  const waitedMs = Date.now() - killedAt;
+  console.info(`A dead instance's reset mail was sent ${Math.round(waitedMs / 1000)} s after the kill`);
+  expect(waitedMs).toBeLessThan(120_000); // graphile-worker alone frees the lock after 4 hours
+  expect(b.output()).toMatch(/Released jobs of an instance that stopped renewing/);
+  expect(postmark.requests.at(-1)!.body.TextBody).toMatch(/reset-password\?token=[\w-]{43}/);
+  await until(
+    async () => (await inDatabase('SELECT count(*)::int AS n FROM graphile_worker.jobs'))[0]!.n === 0,
+    'the job to be done',
+  );
 });

@@ -14,11 +14,17 @@ async function cleanUp() {
 }
 afterEach(cleanUp);
 
-function queueOn(url: string, done: string[]): JobQueue {
+function queueOn(url: string, done: string[], options: { leaseMs?: number; taskMs?: number } = {}): JobQueue {
   const queue = jobQueue({
     url,
     logger,
-    tasks: { note: async (payload) => void done.push((payload as { name: string }).name) },
+    leaseMs: options.leaseMs,
+    tasks: {
+      note: async (payload) => {
+        await new Promise((resolve) => setTimeout(resolve, options.taskMs ?? 0));
+        done.push((payload as { name: string }).name);
+      },
+    },
   });
   cleanups.push(() => queue.stop());
   return queue;
@@ -54,6 +60,37 @@ it('tries again after a failed start instead of failing every later job', { time
   await queue.add('note', { name: 'second' });
   await until(() => done.length === 1, 'the job once the database exists');
   expect(done).toEqual(['second']);
+});
+
+it("runs a job whose worker's instance is gone once its lease lapses, and never a live instance's job", {
+  timeout: 120_000,
+}, async () => {
+  const database = await createServerDatabase('flaskblog_jobs_lease');
+  cleanups.push(database.drop);
+  const done: string[] = [];
+  const leaseMs = 1500;
+  // Each job takes three leases; two instances sweep meanwhile, and neither takes the other's job.
+  const queues = [
+    queueOn(database.url, done, { leaseMs, taskMs: 3 * leaseMs }),
+    queueOn(database.url, done, { leaseMs, taskMs: 3 * leaseMs }),
+  ];
+  await Promise.all(queues.map((queue) => queue.start()));
+  await queues[0]!.add('note', { name: 'slow' });
+  await until(() => done.length === 1, 'the slow job');
+  await new Promise((resolve) => setTimeout(resolve, 2 * leaseMs));
+  expect(done).toEqual(['slow']); // run once
+
+  // A job held by a worker that died: locked, and its lock no longer renewed.
+  await database.sql(
+    `SELECT graphile_worker.add_job('note', '{"name":"orphan"}', run_at => now() + interval '1 hour')`,
+  );
+  await database.sql(
+    `UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-gone', attempts = 1, run_at = now()`,
+  );
+  const orphaned = Date.now();
+  await until(() => done.length === 2, 'the orphan');
+  expect(done).toEqual(['slow', 'orphan']);
+  expect(Date.now() - orphaned).toBeGreaterThanOrEqual(leaseMs);
 });
 
 async function onServer(statement: string) {

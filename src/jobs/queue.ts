@@ -28,14 +28,21 @@ export interface JobQueueOptions {
   logger: Logger;
   /** Attempts before a job is given up (retries back off exponentially: about 3 s, 7 s, 20 s, ...). */
   maxAttempts?: number;
+  /**
+   * How long a running job stays locked without its instance renewing the lock (it does so every third of
+   * this): past it, any instance takes the holder for dead and releases the job, which then runs again.
+   */
+  leaseMs?: number;
 }
 
 /**
  * graphile-worker on the same PostgreSQL (or embedded PGlite, whose socket server keeps each connection's
  * transactions apart): jobs are rows taken with SKIP LOCKED, so each runs once however many instances work
- * them, and a failed one is retried with backoff.
+ * them, and a failed one is retried with backoff. graphile-worker itself frees the jobs of a worker that died
+ * mid-job only after 4 hours; here a running job's lock is a lease its instance renews, and every instance
+ * releases jobs whose lease lapsed, so a killed instance's job runs again within about `leaseMs`.
  */
-export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptions): JobQueue {
+export function jobQueue({ url, tasks, logger, maxAttempts = 10, leaseMs = 30_000 }: JobQueueOptions): JobQueue {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   const log = logger.child({ component: 'jobs' });
   // An idle connection that the server closes (a restart, a failover) is replaced, not a crash of the process.
@@ -56,6 +63,46 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
       utils = undefined;
       throw error;
     }));
+  const running = new Set<string>(); // ids of the jobs this instance's workers hold
+  const taskList: Record<string, Task> = {};
+  for (const [name, task] of Object.entries(tasks)) {
+    taskList[name] = async (payload, helpers) => {
+      running.add(helpers.job.id);
+      try {
+        return await task(payload, helpers);
+      } finally {
+        running.delete(helpers.job.id);
+      }
+    };
+  }
+  const renewAndRecover = async () => {
+    if (running.size > 0) {
+      await pool.query(
+        'UPDATE graphile_worker._private_jobs SET locked_at = now() WHERE id = ANY($1::bigint[]) AND locked_at IS NOT NULL',
+        [[...running]],
+      );
+    }
+    const { rows } = await pool.query<{ id: string }>(
+      `UPDATE graphile_worker._private_jobs SET locked_at = NULL, locked_by = NULL
+       WHERE locked_at < now() - $1 * interval '1 millisecond' RETURNING id`,
+      [leaseMs],
+    );
+    if (rows.length > 0) {
+      log.warn(
+        { jobs: rows.map((row) => row.id) },
+        'Released jobs of an instance that stopped renewing their locks (it died): they run again',
+      );
+    }
+  };
+  let lease: NodeJS.Timeout | undefined;
+  let renewing = Promise.resolve();
+  const keepLeases = () => {
+    const tick = () => {
+      renewing = renewAndRecover().catch((error: unknown) => log.warn({ err: error }, 'Could not renew job locks'));
+    };
+    tick();
+    lease = setInterval(tick, leaseMs / 3);
+  };
   let ended = false;
   const start = () =>
     (runner ??= workerUtils()
@@ -66,8 +113,9 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
           pollInterval: 1000,
           noHandleSignals: true,
           parsedCronItems: [],
-          taskList: tasks,
+          taskList,
         });
+        keepLeases();
         // graphile-worker stops its workers by itself when another process applies a breaking migration of its
         // schema (a newer version deployed): this instance then only queues jobs, and the new ones work them.
         void started.promise.finally(() => {
@@ -96,8 +144,10 @@ export function jobQueue({ url, tasks, logger, maxAttempts = 10 }: JobQueueOptio
       }
     },
     async stop() {
-      const running = await runner?.catch(() => undefined);
-      if (running && !ended) await running.stop();
+      const started = await runner?.catch(() => undefined);
+      if (started && !ended) await started.stop();
+      clearInterval(lease); // after the jobs in hand have finished, so their locks were renewed meanwhile
+      await renewing;
       await (await utils?.catch(() => undefined))?.release();
       await pool.end();
     },
