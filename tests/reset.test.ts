@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { postmarkMailer } from '../src/modules/mail/mailer.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
+import { startFakePostmark } from './helpers/fake-postmark.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { until } from './helpers/wait.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -158,5 +161,65 @@ describe('resetPassword', () => {
     ]);
     const winner = results[0]!.__typename === 'ResetPasswordSuccess' ? 'first new password' : 'second new password';
     expect(await login('ada@demo.com', winner)).toBe('LoginSuccess');
+  });
+});
+
+describe('retries of a reset mail that failed (the real queue, the Postmark client against a fake of its API)', () => {
+  const TTL_MS = 6000; // links expire 6 s after the request, so the queue's third attempt (about 10 s) is too late
+  let postmark: Awaited<ReturnType<typeof startFakePostmark>>;
+  let r: TestApp;
+  beforeAll(async () => {
+    postmark = await startFakePostmark();
+    r = await startTestApp({
+      settings: { resetTokenTtlMinutes: TTL_MS / MINUTE },
+      mailer: postmarkMailer({ serverToken: 'token', apiUrl: postmark.url, from: 'noreply@demo.com' }),
+    });
+  });
+  afterAll(async () => {
+    await r?.close();
+    await postmark?.close();
+  });
+  beforeEach(async () => {
+    await r.reset();
+    r.clock.now = new Date(); // expiry is judged by the job on the real clock
+    postmark.requests.length = 0;
+    r.logs.length = 0;
+  });
+  const ask = async (email: string) =>
+    expect((await r.graphql(REQUEST_RESET, { email })).data.requestReset.__typename).toBe('RequestResetSuccess');
+  const completed = () => r.logs.filter((line) => /^Completed task/.test(line.msg)).length;
+
+  it('sends nothing once the link would have expired, and the job ends', { timeout: 90_000 }, async () => {
+    await signUp(r, { email: 'ada@demo.com' });
+    postmark.failWith(500, { ErrorCode: 500, Message: 'Postmark is down' });
+    const expiresAt = r.clock.now.getTime() + TTL_MS;
+    await ask('ada@demo.com');
+    await until(() => completed() === 1, 'the job to end', { timeoutMs: 60_000 });
+    expect(postmark.requests.length).toBeGreaterThanOrEqual(1); // the attempts while the link was valid
+    for (const request of postmark.requests) expect(request.at).toBeLessThan(expiresAt);
+    expect(r.logs).toContainEqual(
+      expect.objectContaining({ msg: 'Password reset email not sent: its link would already have expired' }),
+    );
+  });
+
+  it("a retry for an older request leaves a newer request's link working", { timeout: 90_000 }, async () => {
+    await signUp(r, { email: 'ada@demo.com' });
+    postmark.failWith(500, { ErrorCode: 500, Message: 'Postmark is down' });
+    await ask('ada@demo.com');
+    await until(() => postmark.requests.length === 1, 'the failed first send');
+    postmark.succeed();
+    r.clock.advance(1000);
+    const second = r.clock.now;
+    await ask('ada@demo.com'); // mailed at once, while the first request's job waits for its retry
+    await until(() => completed() === 2, "both requests' jobs to end", { timeoutMs: 60_000 });
+
+    const [stored] = await r.prisma.passwordResetToken.findMany({ where: { createdAt: second } });
+    expect(stored).toBeDefined(); // the retry deleted it before
+    const mailed = postmark.requests.map((request) => tokenIn(request.body.TextBody));
+    const newer = mailed.find((token) => createHash('sha256').update(token).digest('hex') === stored!.tokenHash);
+    const reset = await r.graphql(RESET_PASSWORD, {
+      input: { token: newer, password: 'brand new password', confirmPassword: 'brand new password' },
+    });
+    expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess');
   });
 });

@@ -61,7 +61,7 @@ export function resetMailTask(deps: MailDeps): Task {
     const job = payload as ResetMailJob | EmailChangedJob;
     try {
       if ('kind' in job) await deps.mailer.send(emailChangedEmail(job.to, job.newEmail));
-      else await sendResetLink(deps, job.email, new Date(job.requestedAt));
+      else await sendResetLink(deps, job);
     } catch (error) {
       const what = 'kind' in job ? 'email change notice' : 'password reset email';
       deps.log.error({ err: error, requestId: job.requestId }, `Could not send the ${what} (it will be retried)`);
@@ -80,18 +80,36 @@ export async function queueEmailChangedNotice(
   await deps.jobs.add(RESET_MAIL_TASK, job);
 }
 
-/** Stores a new token (replacing the user's unused ones) before mailing it, so a failed send can be retried. */
-async function sendResetLink(deps: MailDeps, email: string, now: Date): Promise<void> {
-  const user = await deps.prisma.user.findUnique({ where: { email }, select: { id: true, email: true } });
+/**
+ * Stores a new token before mailing it, so a failed send can be retried; it replaces the user's unused tokens
+ * from this request or older ones. The link expires counted from the request, so once that time has passed a
+ * retry sends nothing; and a retry that finds a newer request's token leaves it alone and sends nothing either
+ * (the newer request's own job mails a working link).
+ */
+async function sendResetLink(deps: MailDeps, job: ResetMailJob): Promise<void> {
+  const requestedAt = new Date(job.requestedAt);
+  const expiresAt = new Date(requestedAt.getTime() + deps.settings.resetTokenTtlMinutes * 60_000);
+  if (expiresAt <= new Date()) {
+    deps.log.info({ requestId: job.requestId }, 'Password reset email not sent: its link would already have expired');
+    return;
+  }
+  const user = await deps.prisma.user.findUnique({ where: { email: job.email }, select: { id: true, email: true } });
   if (!user) return; // nothing is sent to an address without an account
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + deps.settings.resetTokenTtlMinutes * 60_000);
-  await deps.prisma.$transaction([
-    deps.prisma.passwordResetToken.deleteMany({ where: { userId: user.id, usedAt: null } }),
-    deps.prisma.passwordResetToken.create({
-      data: { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt },
-    }),
-  ]);
+  const stored = await deps.prisma.$transaction(async (tx) => {
+    if (await tx.passwordResetToken.count({ where: { userId: user.id, createdAt: { gt: requestedAt } } })) return false;
+    await tx.passwordResetToken.deleteMany({
+      where: { userId: user.id, usedAt: null, createdAt: { lte: requestedAt } },
+    });
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: sha256(token), createdAt: requestedAt, expiresAt },
+    });
+    return true;
+  });
+  if (!stored) {
+    deps.log.info({ requestId: job.requestId }, 'Password reset email not sent: a newer request replaced it');
+    return;
+  }
   await deps.mailer.send(passwordResetEmail(user.email, `${deps.settings.resetUrl}${token}`));
 }
 
