@@ -1,14 +1,17 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PostChange, postEvents } from '../src/modules/posts/post.events.ts';
 import { createPost } from '../src/modules/posts/post.service.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { until } from './helpers/wait.ts';
 
 let t: TestApp;
+const events = postEvents(); // the app's live feed, closed by t.close()
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ events });
 });
 afterAll(() => t.close());
 beforeEach(() => t.reset());
@@ -69,6 +72,39 @@ describe('concurrent writes', () => {
     await t.prisma.user.deleteMany({ where: { username: ada.username } });
     const result = await t.graphql(CREATE_POST, { input: { title: 'a', content: 'b' } }, { token: ada.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('idempotency keys', () => {
+  it('a retry returns the first post and announces nothing again; another post under the same key is refused', async () => {
+    const ada = await signUp(t);
+    const changes: PostChange[] = [];
+    const feed = events.subscribe()[Symbol.asyncIterator]();
+    const reading = (async () => {
+      for (let next = await feed.next(); !next.done; next = await feed.next()) changes.push(next.value);
+    })();
+    const create = async (input: object) =>
+      (await t.graphql(CREATE_POST, { input }, { token: ada.token })).data.createPost;
+    const input = { title: 'Once', content: 'Only once', idempotencyKey: 'post-1' };
+
+    const first = await create(input);
+    expect(first.__typename).toBe('CreatePostSuccess');
+    expect(await create({ ...input, content: 'Something else' })).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'idempotencyKey', message: 'This idempotency key was used for a different post.' }],
+    });
+    expect(await create({ ...input, title: 'Another title' })).toMatchObject({ __typename: 'ValidationError' });
+    expect((await create(input)).post).toEqual(first.post); // the retry
+    expect((await create({ ...input, title: '  Once ' })).post.id).toBe(first.post.id); // the same post, trimmed
+
+    // A marker event: once it arrives, every event published before it has arrived too.
+    const marker = await create({ title: 'Marker', content: 'x' });
+    const created = () => changes.filter((change) => change.kind === 'CREATED').map((c) => globalId('Post', c.postId));
+    await until(() => created().includes(marker.post.id), 'the marker');
+    await feed.return?.();
+    await reading;
+    expect(created()).toEqual([first.post.id, marker.post.id]);
+    expect(await t.prisma.post.count()).toBe(2);
   });
 });
 

@@ -18,7 +18,7 @@ export type ChangePasswordInput = {
 export type CreatePostInput = {
   /** Required; at most 50000 characters of plain text. */
   content: string;
-  /** Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one. */
+  /** Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one; the same key with a different title or content is a `ValidationError` on `idempotencyKey`. */
   idempotencyKey?: string | null | undefined;
   /** Required; at most 100 characters, surrounding spaces removed. */
   title: string;

@@ -16,7 +16,7 @@ const CreatePostInput = builder.inputType('CreatePostInput', {
     content: t.string({ required: true, description: contentDescription }),
     idempotencyKey: t.string({
       description:
-        'Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one.',
+        'Optional: a key of your choosing (1 to 64 letters, digits, `.` `_` `:` `-`), e.g. a UUID per post being written. Sending the same key again (a retry after a timeout) returns the post the first request created instead of a second one; the same key with a different title or content is a `ValidationError` on `idempotencyKey`.',
     }),
   }),
 });
@@ -66,8 +66,8 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: CreatePostInput, required: true, description: 'The title and content.' }) },
     resolve: async (_root, { input }, context) => {
-      const post = await createPost(context, context.viewer!, input);
-      context.events.publish({ kind: 'CREATED', postId: post.id, authorId: post.authorId }); // committed
+      const { post, created } = await createPost(context, context.viewer!, input);
+      if (created) context.events.publish({ kind: 'CREATED', postId: post.id, authorId: post.authorId }); // committed
       return { post };
     },
   }),

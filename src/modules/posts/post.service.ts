@@ -45,25 +45,34 @@ const IDEMPOTENCY_KEY = /^[\w.:-]{1,64}$/;
 
 /**
  * Publishes a post. With an idempotency key, a retry (after a timeout, say) returns the post the first attempt
- * created instead of a second one: the key is unique per author in the database.
+ * created instead of a second one (`created` false: nothing new to announce): the key is unique per author in
+ * the database. The same key with another title or content is a ValidationError, not someone else's post.
  */
 export async function createPost(
   { prisma }: Deps,
   author: User,
   input: { title: string; content: string; idempotencyKey?: string | null },
-): Promise<Post> {
+): Promise<{ post: Post; created: boolean }> {
   const post = { title: input.title.trim(), content: input.content };
   const key = input.idempotencyKey ?? undefined;
   checkPost(post, key);
   try {
-    return await prisma.post.create({ data: { ...post, authorId: author.id, idempotencyKey: key } });
+    return {
+      post: await prisma.post.create({ data: { ...post, authorId: author.id, idempotencyKey: key } }),
+      created: true,
+    };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'P2002' && key) {
       const first = await prisma.post.findUnique({
         where: { authorId_idempotencyKey: { authorId: author.id, idempotencyKey: key } },
       });
-      if (first) return first;
+      if (first && first.title === post.title && first.content === post.content) return { post: first, created: false };
+      if (first) {
+        const errors = new FieldErrors();
+        errors.add('idempotencyKey', 'This idempotency key was used for a different post.');
+        errors.throwIfAny();
+      }
     }
     // The account was deleted after this request authenticated: the foreign key refuses the orphan.
     if (code === 'P2003') throw codedError('UNAUTHENTICATED', 'Your account no longer exists.');
