@@ -1,27 +1,40 @@
-import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import type { Context } from './context.ts';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { requestIdOf } from '../http/request-id.ts';
+import type { Logger } from '../logger.ts';
 
 /**
  * A deadline for each operation: past `ms`, the client gets REQUEST_TIMEOUT (HTTP 503, Retry-After) instead of
- * waiting. The operation's own database statements are bounded by statement_timeout, which PostgreSQL enforces
- * by cancelling them; a write that still commits is what createPost's idempotency key is for. Registered after
- * every plugin that replaces the executor, so it bounds whichever one runs.
+ * waiting. It wraps Yoga's whole handling of the parameters, so it bounds everything a request may wait for:
+ * the session lookup in the context, a pool connection, plugins' own waits (the rate limiter) and execution,
+ * whichever executor runs. The database work left behind ends by the pool's timeouts and statement_timeout; a
+ * write that still commits is what createPost's idempotency key is for.
  */
-export function useDeadline(ms: number): Plugin<Context> {
+export function useDeadline(ms: number, logger: Logger): Plugin {
   return {
-    onExecute({ executeFn, setExecuteFn, args }) {
-      setExecuteFn((executionArgs) => {
+    onParams({ request, paramsHandler, setParamsHandler }) {
+      setParamsHandler(async (payload) => {
         let timer: NodeJS.Timeout | undefined;
-        const expired = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+        let expired = false;
+        const work = (async () => paramsHandler(payload))();
+        const deadline = new Promise<ExecutionResult>((resolve) => {
           timer = setTimeout(() => {
-            args.contextValue.log.warn({ deadlineMs: ms }, 'The request passed its deadline');
-            resolve({ errors: [requestTimeout((args.contextValue as Context).requestId)] });
+            expired = true;
+            const requestId = requestIdOf(request);
+            logger.warn({ requestId, deadlineMs: ms }, 'The request passed its deadline');
+            resolve({ errors: [requestTimeout(requestId)] });
           }, ms);
         });
-        return Promise.race([Promise.resolve(executeFn(executionArgs)), expired]).finally(() =>
-          clearTimeout(timer),
-        ) as ReturnType<typeof executeFn>;
+        // A subscription that starts after its deadline has no reader left: end it.
+        work.then(
+          (late) => void (expired && isAsyncIterable(late) && late[Symbol.asyncIterator]().return?.()),
+          () => {},
+        );
+        try {
+          return await Promise.race([work, deadline]);
+        } finally {
+          clearTimeout(timer);
+        }
       });
     },
   };
