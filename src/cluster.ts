@@ -1,4 +1,4 @@
-// npm run start:cluster: one server process per core (WEB_CONCURRENCY), sharing the port, on PostgreSQL.
+// npm run start:cluster: one server process per core (WEB_CONCURRENCY), sharing the port, on PostgreSQL and Redis.
 // Each worker is the ordinary server (main.ts); the primary only forks, restarts the crashed, and forwards
 // SIGTERM/SIGINT so every worker shuts down gracefully.
 import cluster from 'node:cluster';
@@ -17,6 +17,18 @@ if (cluster.isPrimary) {
     process.exit(1);
   }
   process.env.RATE_LIMIT_STORE ??= 'postgres';
+  // Live events and cached answers must be shared too: a worker's own would miss the other workers' writes.
+  const env = (name: string) => process.env[name]?.trim() || undefined;
+  if ((env('EVENT_BUS') ?? (env('REDIS_URL') ? 'redis' : 'memory')) !== 'redis') {
+    console.error('Cluster mode needs a shared event bus: set REDIS_URL and EVENT_BUS=redis.');
+    process.exit(1);
+  }
+  if (env('RESPONSE_CACHE') === 'memory') {
+    console.error('Cluster mode needs a shared response cache: set RESPONSE_CACHE to redis or off.');
+    process.exit(1);
+  }
+  process.env.EVENT_BUS = 'redis';
+  process.env.RESPONSE_CACHE = env('RESPONSE_CACHE') ?? 'redis';
   const count = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
   let stopping = false;
   const fork = () => cluster.fork();
