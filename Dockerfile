@@ -28,5 +28,6 @@ EXPOSE 4000
 VOLUME ["/data"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form: node is PID 1's only child of the runtime, so SIGTERM reaches the server and it drains.
+# Exec form, and node rather than npm: node is the container's PID 1, so SIGTERM reaches the server and it drains
+# (npm start would first try to build, and the runtime image has no compiler).
 CMD ["node", "build/src/main.js"]

@@ -24,14 +24,38 @@ export interface ServerProcess {
  * The server as operators start it (`node --import tsx src/main.ts`, README: Operations), on the embedded
  * database in `dataDir`. The caller kills it (tests do so in afterEach).
  */
-export async function startServerProcess(
+export function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
   port?: number,
 ): Promise<ServerProcess> {
+  return spawnServer([process.execPath, '--import', 'tsx', 'src/main.ts'], dataDir, env, port);
+}
+
+/**
+ * `npm run <script>` (e.g. `start`, which builds first), in a process group of its own: a server that npm
+ * leaves behind is in it too, so the caller can end both with `process.kill(-child.pid, 'SIGKILL')`.
+ */
+export function startNpmScript(
+  script: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<ServerProcess> {
+  return spawnServer(['npm', 'run', '-s', script], dataDir, { HOME: process.env.HOME ?? '', ...env }, port, true);
+}
+
+async function spawnServer(
+  [command, ...args]: string[],
+  dataDir: string,
+  env: Record<string, string>,
+  port?: number,
+  detached = false,
+): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(command!, args, {
     cwd: root,
+    detached,
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,
