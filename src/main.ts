@@ -55,28 +55,57 @@ logger.info(
 
 let stopping = false;
 
+/** How long each shutdown step may take (the HTTP drain takes SHUTDOWN_TIMEOUT_MS). */
+const STEP_MS = { events: 2000, websockets: 3000, jobs: 8000, services: 2000, database: 5000, traces: 3000 };
+
 /**
  * Drains (README: Operations): readiness 503 at once, a grace period still serving (SIGTERM only; SIGINT is a
- * person at a terminal), then in-flight requests, the job worker, and the database, which flushes PGlite.
+ * person at a terminal), then subscriptions, in-flight requests, the job worker, and the database, which flushes
+ * PGlite. Every step is bounded, and each runs whatever became of the one before.
  */
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   const graceMs = signal === 'SIGTERM' ? config.shutdownGraceMs : 0;
-  // Whatever happens below (a database that does not answer, a log reader that went away), the process ends.
-  setTimeout(() => process.exit(1), graceMs + config.shutdownTimeoutMs + 5000).unref();
+  const stepsMs = Object.values(STEP_MS).reduce((sum, ms) => sum + ms, 0);
+  // Should something hang outside the steps (a log write), the process ends all the same.
+  setTimeout(() => process.exit(1), graceMs + config.shutdownTimeoutMs + stepsMs + 5000).unref();
   logger.info({ signal, graceMs }, 'Shutting down: draining');
-  await http.drain(graceMs, config.shutdownTimeoutMs, async () => {
-    await dependencies.events.close(); // subscriptions complete (SSE) before the listener closes
-    await websocket.close();
-  });
-  await dependencies.jobs.stop(); // a reset email being sent finishes; waiting ones stay queued for any instance
-  await app.dispose();
-  await dependencies.limiter.close();
-  await dependencies.responseCache?.close?.();
-  dependencies.pictures.close?.();
-  await database.close();
-  await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'The last spans could not be sent'));
+  const failed: string[] = [];
+  const step = async (name: string, ms: number, run: () => unknown) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Not done within ${ms} ms`)), ms);
+    });
+    try {
+      await Promise.race([run(), timeout]);
+    } catch (error) {
+      failed.push(name);
+      logger.warn({ err: error, step: name }, `Shutdown: ${name} did not stop cleanly`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  http.startDraining();
+  if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
+  // Subscriptions end first (SSE complete, WebSocket 1001), so they do not hold the listener open.
+  await step('live events', STEP_MS.events, () => dependencies.events.close());
+  await step('websockets', STEP_MS.websockets, () => websocket.close());
+  await step('requests', config.shutdownTimeoutMs + 1000, () => http.close(config.shutdownTimeoutMs));
+  // A reset email being sent finishes; waiting ones stay queued for any instance.
+  await step('job queue', STEP_MS.jobs, () => dependencies.jobs.stop());
+  await Promise.all([
+    step('app', STEP_MS.services, () => app.dispose()),
+    step('rate limiter', STEP_MS.services, () => dependencies.limiter.close()),
+    step('response cache', STEP_MS.services, () => dependencies.responseCache?.close?.()),
+    step('pictures', STEP_MS.services, () => dependencies.pictures.close?.()),
+  ]);
+  await step('database', STEP_MS.database, () => database.close());
+  if (tracing) await step('traces', STEP_MS.traces, () => tracing.shutdown());
+  if (failed.length) {
+    logger.warn({ failed }, 'Stopped, but not every step finished');
+    process.exit(1);
+  }
   logger.info('Stopped cleanly');
   process.exit(0);
 }

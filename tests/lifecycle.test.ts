@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTimeOf } from '../src/db/embedded.ts';
 import { startServerProcess, untilReady } from './helpers/server-process.ts';
+import { until } from './helpers/wait.ts';
 
 // The server as operators start it in production: `node --import tsx src/main.ts` (README: Operations), so the
 // process that gets SIGTERM is the server itself. Each test has its own data folder; every child is killed.
@@ -90,6 +92,31 @@ describe('graceful shutdown', { timeout: 180_000 }, () => {
     expect(text).toMatch(/event: complete/);
     expect(await closed).toBe(1001); // going away
     expect(await server.exited).toBe(0);
+  });
+
+  it('on SIGTERM: a WebSocket client that never answers the close frame is cut, every later step still runs, exit 0', async () => {
+    const server = await start({ SHUTDOWN_GRACE_MS: '0' });
+    await ready(server);
+    // The upgrade by hand, then silence: the close frame is never answered (ws would wait 30 s for it).
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('error', () => {});
+    socket.write(
+      'GET /graphql HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n` +
+        'Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n',
+    );
+    await until(() => received.startsWith('HTTP/1.1 101'), 'the upgrade');
+
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    // Before, shutdown waited on this client until the hard-exit guard ended the process with 1 at 15 s.
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    expect(server.output()).toContain('Stopped cleanly'); // the job queue, the database and the rest stopped
+    socket.destroy();
   });
 
   it('on SIGTERM: readiness 503 at once, every request in flight or arriving during the grace period answered, then exit 0', async () => {

@@ -4,13 +4,13 @@ export interface HttpLifecycle {
   server: Server;
   /** Hands requests to the app from now on; until then everything but /health answers 503. */
   serve(handler: RequestListener): void;
+  /** From now on /ready answers 503 and every answer carries `Connection: close`, as load balancers expect. */
+  startDraining(): void;
   /**
-   * The drain load balancers expect: /ready answers 503 at once; for `graceMs` every request is still served,
-   * each answer with `Connection: close`; then the listener closes and in-flight requests finish (closed
-   * after `timeoutMs` at the latest). Resolves once no connection is left. `beforeClose` runs when the grace
-   * period ends: long-lived streams (subscriptions) are ended there, so they do not hold the drain open.
+   * Closes the listener: requests in flight finish, their connections closed after `timeoutMs` at the latest.
+   * Resolves once no connection is left.
    */
-  drain(graceMs: number, timeoutMs: number, beforeClose?: () => Promise<void>): Promise<void>;
+  close(timeoutMs: number): Promise<void>;
 }
 
 export class PortInUseError extends Error {}
@@ -54,10 +54,10 @@ export async function listen(
     serve(next) {
       handler = next;
     },
-    async drain(graceMs, timeoutMs, beforeClose) {
+    startDraining() {
       draining = true;
-      if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
-      await beforeClose?.();
+    },
+    async close(timeoutMs) {
       const forced = setTimeout(() => server.closeAllConnections(), timeoutMs);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
