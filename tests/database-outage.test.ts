@@ -89,6 +89,58 @@ describe('a frozen database', { timeout: 180_000 }, () => {
     expect((await t.app.fetch('http://blog.test/ready')).status).toBe(200);
   });
 
+  it('answers every request during a freeze within its deadline: session lookups and pool waits included', async () => {
+    // Production's database timeouts (5 s for a connection, 10 s per statement, 11 s on the client) and a 3 s
+    // deadline. Before, the session lookup in the context was outside the deadline and took up to 11 s.
+    const app = await startTestApp({
+      database: db,
+      databaseTimeouts: { connectMs: 5000, statementMs: 10_000 },
+      protection: { requestTimeoutMs: 3000, mutationsPerMinute: 100_000 },
+    });
+    try {
+      const { token: viewer } = await signUp(app, { username: 'Grace' });
+      const call = async (body: unknown, token?: string) => {
+        const started = Date.now();
+        const response = await app.app.fetch('http://blog.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+        const answer = await response.json();
+        return { ms: Date.now() - started, status: response.status, code: answer.errors?.[0]?.extensions?.code };
+      };
+      const feed = { query: '{ posts(first: 5) { edges { node { title } } } }' };
+      const me = { query: '{ me { username } }' };
+      const create = (n: number) => ({
+        query: CREATE,
+        variables: { input: { title: `Frozen ${n}`, content: 'x', idempotencyKey: `frozen-${n}` } },
+      });
+      // Every pooled connection open (and then frozen), so lookups wait on a statement or for a connection.
+      await Promise.all(Array.from({ length: 8 }, () => call(me, viewer)));
+      pg.freeze();
+      let answers: Awaited<ReturnType<typeof call>>[];
+      try {
+        answers = await Promise.all([
+          ...Array.from({ length: 6 }, () => call(me, viewer)),
+          ...Array.from({ length: 6 }, () => call(feed, viewer)),
+          ...Array.from({ length: 4 }, () => call(feed)),
+          ...Array.from({ length: 4 }, (_, n) => call(create(n), viewer)),
+        ]);
+      } finally {
+        pg.thaw();
+      }
+      for (const answer of answers) {
+        expect(answer).toMatchObject({
+          status: 503,
+          code: expect.stringMatching(/^(SERVICE_UNAVAILABLE|REQUEST_TIMEOUT)$/),
+        });
+        expect(answer.ms).toBeLessThan(10_000);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('ends an operation at its deadline with REQUEST_TIMEOUT, even when its statement would wait longer', async () => {
     const feed = JSON.stringify({ query: '{ posts { edges { node { title } } } }' });
     const call = () =>
