@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pgClient from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { postgresBinaries, type PrivatePostgres, startPrivatePostgres } from './helpers/private-postgres.ts';
+import { startServerProcess, untilReady } from './helpers/server-process.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 // A database that stops answering (every PostgreSQL process of a private cluster stopped with SIGSTOP): requests
@@ -160,6 +165,36 @@ describe('a frozen database', { timeout: 180_000 }, () => {
       });
     } finally {
       pg.thaw();
+    }
+  });
+  it('a server process that gets SIGTERM while its database is frozen still runs every shutdown step, each bounded', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-frozen-'));
+    const admin = new pgClient.Client({ connectionString: pg.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE shutdown_frozen');
+    await admin.end();
+    const server = await startServerProcess(dataDir, {
+      DATABASE_URL: pg.url.replace(/\/postgres$/, '/shutdown_frozen'),
+      SHUTDOWN_GRACE_MS: '0',
+      SHUTDOWN_TIMEOUT_MS: '2000',
+    });
+    try {
+      await untilReady(server);
+      const feed = JSON.stringify({ query: '{ posts { totalCount } }' });
+      const headers = { 'content-type': 'application/json' };
+      await fetch(`http://127.0.0.1:${server.port}/graphql`, { method: 'POST', headers, body: feed });
+      pg.freeze();
+      const signalled = Date.now();
+      server.child.kill('SIGTERM');
+      const code = await server.exited;
+      // Steps that wait on the database give up at their bounds; the hard-exit guard (at 30 s here) is not needed.
+      expect(Date.now() - signalled).toBeLessThan(30_000);
+      expect(server.output()).toContain('Stopped, but not every step finished');
+      expect(code).toBe(1);
+    } finally {
+      pg.thaw();
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
