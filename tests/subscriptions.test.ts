@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, fetchExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { PostChangedDocument } from '../client/generated/graphql.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
@@ -285,4 +286,31 @@ describe('the event bus', () => {
       }
     },
   );
+});
+
+describe('the Redis channel', () => {
+  it('drops messages that are not a post change, and goes on delivering those that are', async () => {
+    const events = postEvents(REDIS);
+    const raw = new Redis(REDIS_URL);
+    try {
+      const subscriber = events.subscribe()[Symbol.asyncIterator]();
+      const first = subscriber.next();
+      await until(() => events.healthy(), 'the bus to be subscribed');
+      for (const junk of [
+        'not json',
+        '{"kind":"CREATED"}',
+        '{"kind":"HACKED","postId":1,"authorId":1}',
+        'null',
+        '[]',
+      ]) {
+        await raw.publish(`${REDIS.prefix}post-changed`, junk);
+      }
+      await raw.publish(`${REDIS.prefix}post-changed`, JSON.stringify({ kind: 'CREATED', postId: 7, authorId: 3 }));
+      expect((await first).value).toEqual({ kind: 'CREATED', postId: 7, authorId: 3 });
+      await subscriber.return?.();
+    } finally {
+      raw.disconnect();
+      await events.close();
+    }
+  });
 });
