@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, parse } from 'graphql';
+import { parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { App } from '../app.ts';
@@ -29,7 +29,7 @@ const DEFAULT_WEBSOCKET_LIMITS: Omit<WebSocketLimits, 'trustProxy'> = {
 const CLOSE_WAIT_MS = 1000;
 
 /** Headers of the upgrade request that every operation carries, besides the token from the connection params. */
-const FORWARDED = ['user-agent', 'x-forwarded-for', 'x-request-id'];
+const FORWARDED = ['user-agent', 'x-forwarded-for']; // no x-request-id: each operation gets its own
 
 /** graphql-ws picks `execute` for a query document; the operation itself is the one the client sent. */
 const PLACEHOLDER = parse('{ __typename }');
@@ -112,25 +112,41 @@ export function attachGraphQLWebSocket(
             () => {},
           );
         }
-        running.set(socket, count + 1);
         const headers = forwarded(upgrade);
-        if (typeof authorization === 'string') headers.set('authorization', authorization);
         headers.set('content-type', 'application/json');
         headers.set('accept', 'text/event-stream');
+        if (typeof authorization === 'string') {
+          try {
+            headers.set('authorization', authorization);
+          } catch {
+            return released(
+              () => Promise.reject(unreadableToken()),
+              () => {},
+            ); // not a header value at all
+          }
+        }
+        running.set(socket, count + 1);
+        // The app does not stop for a request's signal, so the operation is ended by cancelling its answer's
+        // body: at once if a read is pending, else as soon as the answer exists. Its place on the socket is
+        // given back only then, so subscribing and completing at once cannot run more than the cap.
         const abort = new AbortController();
+        let answer: Promise<Response> | undefined;
         return released(
           async () => {
             const request = new Request(`http://websocket${app.graphqlEndpoint}`, {
               method: 'POST',
               headers,
               body: JSON.stringify(withoutEmptyQuery(params)),
-              signal: abort.signal,
             });
-            return operationResults(await app.fetch(request, { req: upgrade }), abort.signal);
+            answer = Promise.resolve(app.fetch(request, { req: upgrade }));
+            return operationResults(await answer, abort.signal);
           },
           () => {
             abort.abort();
-            running.set(socket, (running.get(socket) ?? 1) - 1);
+            const ended = answer ? answer.then((response) => response.body?.cancel()) : Promise.resolve();
+            void ended
+              .catch(() => {}) // a body already being read was cancelled through the signal
+              .finally(() => running.set(socket, (running.get(socket) ?? 1) - 1));
           },
         );
       },
@@ -139,9 +155,8 @@ export function attachGraphQLWebSocket(
       onError: (_ctx, _id, _payload, errors) => {
         const refused = errors[0]?.originalError;
         if (refused instanceof RequestErrors) return refused.errors;
-        return errors.map((error) =>
-          new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } }).toJSON(),
-        );
+        // Not the app's answer (it shapes its own): never echo what failed here.
+        return errors.map(() => ({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
       },
     },
     wsServer,
@@ -165,6 +180,15 @@ function withoutEmptyQuery(params: { query?: unknown }) {
   if (params.query !== '') return params;
   const { query: _empty, ...rest } = params;
   return rest;
+}
+
+function unreadableToken() {
+  return new RequestErrors([
+    {
+      message: 'The authorization connection parameter is not a valid token.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    },
+  ]);
 }
 
 function tooManyOperations(max: number) {
