@@ -118,6 +118,6 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
     version: redisDataVersion(redis, 'data-version'),
     ttlMs: config.responseCacheTtlMs,
     healthy: () => redis.status === 'ready',
-    close: async () => void (await redis.quit()),
+    close: async () => void (await redis.quit().catch(() => redis.disconnect())),
   };
 }

@@ -151,6 +151,14 @@ describe('a store bounded in bytes', () => {
     expect(await statementsOf(small)).toBe(0);
   });
 
+  it('keeps no answer sent with variables its operation does not declare (each would be another entry)', async () => {
+    const query = '{ posts(first: 1) { edges { node { id } } } }';
+    for (let i = 0; i < 3; i++) expect(await statementsOf(query, { [`junk${i}`]: 'x' })).toBeGreaterThan(0);
+    expect(await statementsOf(query, { junk0: 'x' })).toBeGreaterThan(0);
+    expect(await statementsOf(query)).toBeGreaterThan(0);
+    expect(await statementsOf(query)).toBe(0);
+  });
+
   it('evicts the least recently used answers once the whole store is full', async () => {
     const page = (n: number) =>
       statementsOf('query ($n: Int) { posts(first: $n) { edges { node { id content } } } }', { n });

@@ -128,6 +128,25 @@ describe('the response cache', () => {
     expect((await feed()).edges.map((edge: QueryData) => edge.node.title)).toEqual(['Through a fragment']);
   });
 
+  it('is not emptied by writes that did not happen: refused, failed or anonymous', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    await read(t, FEED);
+    expect((await read(t, FEED)).statements).toBe(0);
+    const anonymous = await t.graphql(`mutation { deletePost(id: "UG9zdDox") { __typename } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const invalid = await t.graphql(CREATE, { input: { title: '', content: 'x' } }, { token: ada.token });
+    expect(invalid.data.createPost).toEqual({}); // a ValidationError, not selected
+    const failed = await t.graphql(
+      `mutation ($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }`,
+      { input: { title: ' ', content: '' } },
+      { token: ada.token },
+    );
+    expect(failed.data).toEqual({ w: { __typename: 'ValidationError' } }); // nothing of ours added to the answer
+    expect((await read(t, FEED)).statements).toBe(0);
+    await t.graphql(CREATE, { input: { title: 'Real', content: 'x' } }, { token: ada.token });
+    expect((await read(t, FEED)).result.data.posts.edges).toHaveLength(1);
+  });
+
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {
     const privateOnly = [
       'login',

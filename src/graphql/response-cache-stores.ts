@@ -68,11 +68,12 @@ export function memoryDataVersion(): DataVersion {
  * serving answers from before the write once Redis is reachable.
  */
 export function redisDataVersion(redis: Redis, key = 'flaskblog:data-version'): DataVersion {
-  let owed = false;
+  let owed = 0; // bumps not yet known to have reached Redis; one INCR that arrives covers them all
   const settle = async () => {
-    if (!owed) return;
+    const covering = owed;
+    if (!covering) return;
     await redis.incr(key);
-    owed = false;
+    owed = Math.max(0, owed - covering);
   };
   redis.on('ready', () => void settle().catch(() => {}));
   return {
@@ -81,7 +82,7 @@ export function redisDataVersion(redis: Redis, key = 'flaskblog:data-version'): 
       return Number((await redis.get(key)) ?? 0);
     },
     bump: async () => {
-      owed = true;
+      owed++;
       await settle();
     },
   };

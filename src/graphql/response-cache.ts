@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import {
   type DocumentNode,
   type ExecutionResult,
+  type FieldNode,
   type FragmentDefinitionNode,
   getOperationAST,
   Kind,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
@@ -44,20 +46,36 @@ const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
  * a GET answer carries it as its ETag, and a GET whose `If-None-Match` names a stored answer gets 304. The store
  * failing (Redis down) is a miss: the request runs and its answer is not kept.
  */
-export function responseCachePlugins({ store, version, ttlMs }: ResponseCacheOptions, logger: Logger): Plugin[] {
-  const keys = new WeakMap<object, string>(); // an anonymous request's context → the key of its answer
+export function responseCachePlugins(options: ResponseCacheOptions, logger: Logger): Plugin[] {
+  const { store, version, ttlMs, healthy = () => true } = options;
+  // An anonymous request's context → the key of its answer, and the variable names it was sent with.
+  const keys = new WeakMap<object, { key: string; variables: string[] }>();
   const etags = new WeakMap<Request, string>(); // GET answers that a client may revalidate
-  const failed = (what: string) => (error: unknown) => logger.warn({ err: error }, `Response cache: ${what} failed`);
+  // A store that fails (Redis away or frozen) is left alone for 5 s: requests then run uncached at no cost,
+  // and the failure is logged once per outage, not once per request.
+  let failing = false;
+  let retryAt = 0;
+  const failed = (what: string) => (error: unknown) => {
+    if (!failing) logger.warn({ err: error }, `Response cache: ${what} failed; requests run uncached until it is back`);
+    failing = true;
+    retryAt = Date.now() + 5000;
+  };
+  const usable = () => healthy() && Date.now() >= retryAt;
+  const recovered = () => {
+    if (failing) logger.info('Response cache: reachable again');
+    failing = false;
+  };
 
   const lookUp: Plugin = {
     onParams({ params, request, context, setResult }) {
-      if (!anonymous(request)) return;
+      if (!anonymous(request) || !usable()) return; // a store that is away costs a request nothing
       return version
         .current()
         .then(async (current) => {
           const key = `${current}:${hashOf([params.query ?? null, params.operationName ?? null, params.variables ?? null])}`;
-          keys.set(context, key);
+          keys.set(context, { key, variables: Object.keys(params.variables ?? {}) });
           const hit = await store.get(key);
+          recovered();
           if (!hit) return;
           setResult({ ...hit, [SERVED_FROM_CACHE]: true } as ExecutionResult);
           if (request.method === 'GET') etags.set(request, key);
@@ -65,14 +83,15 @@ export function responseCachePlugins({ store, version, ttlMs }: ResponseCacheOpt
         .catch(failed('a lookup'));
     },
     onExecute({ args }) {
-      const key = keys.get(args.contextValue as object);
-      if (!key || !isCacheableQuery(args.document, args.operationName)) return;
+      const entry = keys.get(args.contextValue as object);
+      if (!entry || !isCacheableQuery(args.document, args.operationName, entry.variables)) return;
+      const { key } = entry;
       const { request } = args.contextValue as { request: Request };
       return {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result) || result.errors?.length || !result.data) return;
           if (request.method === 'GET') etags.set(request, key);
-          return store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer'));
+          void store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer')); // not awaited
         },
       };
     },
@@ -94,23 +113,76 @@ export function responseCachePlugins({ store, version, ttlMs }: ResponseCacheOpt
     },
   };
 
+  // Only a public write that succeeded bumps the version: refused, failed or anonymous attempts must not be able
+  // to empty every instance's cache. Success is read from the result's type, asked for under a key of our own.
   const bumpAfterPublicWrites: Plugin = {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       const fields = rootFields(operation.selectionSet, fragmentsOf(args.document));
       if (!fields.some((field) => PUBLIC_WRITES.has(field))) return;
-      // The write has committed: a cache that cannot be told must not make it look failed.
-      return { onExecuteDone: () => version.bump().catch(failed('bumping the data version')) };
+      // envelop passes these very args (spread) to the executor once every onExecute hook has run.
+      (args as { document: DocumentNode }).document = withWriteTypenames(args.document);
+      return {
+        onExecuteDone: ({ result }) => {
+          if (isAsyncIterable(result) || !takeWriteTypenames(result.data)) return;
+          // The write has committed: a cache that cannot be told must not make it look failed.
+          return version.bump().catch(failed('bumping the data version'));
+        },
+      };
     },
   };
   return [lookUp, bumpAfterPublicWrites];
 }
 
-/** Queries that read nothing of the viewer; mutations and subscriptions never. */
-function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined): boolean {
+const WRITE_TYPENAME = '__publicWriteTypename';
+const typenameField: FieldNode = {
+  kind: Kind.FIELD,
+  alias: { kind: Kind.NAME, value: WRITE_TYPENAME },
+  name: { kind: Kind.NAME, value: '__typename' },
+};
+const marked = new WeakMap<DocumentNode, DocumentNode>();
+
+/** The document with each public write's result type asked for under WRITE_TYPENAME (once per document). */
+function withWriteTypenames(document: DocumentNode): DocumentNode {
+  let copy = marked.get(document);
+  if (!copy) {
+    copy = visit(document, {
+      Field(node, _key, _parent, _path, ancestors) {
+        const atRoot = !ancestors.some((ancestor) => (ancestor as { kind?: string }).kind === Kind.FIELD);
+        if (!atRoot || !PUBLIC_WRITES.has(node.name.value) || !node.selectionSet) return undefined;
+        return {
+          ...node,
+          selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, typenameField] },
+        };
+      },
+    });
+    marked.set(document, copy);
+  }
+  return copy;
+}
+
+/** Whether a public write succeeded; removes the types asked for, so the client gets what it asked for alone. */
+function takeWriteTypenames(data: ExecutionResult['data']): boolean {
+  let succeeded = false;
+  for (const value of Object.values(data ?? {})) {
+    if (!value || typeof value !== 'object' || !(WRITE_TYPENAME in value)) continue;
+    const typename = (value as Record<string, unknown>)[WRITE_TYPENAME];
+    delete (value as Record<string, unknown>)[WRITE_TYPENAME];
+    if (typeof typename === 'string' && typename.endsWith('Success')) succeeded = true;
+  }
+  return succeeded;
+}
+
+/**
+ * Queries that read nothing of the viewer, sent with no variable they do not declare (graphql-js ignores those,
+ * so each invented one would make another entry of the same answer); mutations and subscriptions never.
+ */
+function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined, sent: string[]): boolean {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'query') return false;
+  const declared = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value));
+  if (sent.some((name) => !declared.has(name))) return false;
   return !rootFields(operation.selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
 }
 
