@@ -175,8 +175,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (jwtSecret === undefined && nodeEnv === 'production') {
     throw new ConfigError('JWT_SECRET is required in production (at least 32 random characters)');
   }
-  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000);
-  const databaseStatementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000);
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 9000, 1000, 600_000);
+  const databaseStatementTimeoutMs = integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000);
   if (databaseStatementTimeoutMs >= requestTimeoutMs) {
     throw new ConfigError(
       'DATABASE_STATEMENT_TIMEOUT_MS must be shorter than REQUEST_TIMEOUT_MS, so a statement ends before its request does',
