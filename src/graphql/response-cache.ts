@@ -72,7 +72,8 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       return version
         .current()
         .then(async (current) => {
-          const key = `${current}:${hashOf([params.query ?? null, params.operationName ?? null, params.variables ?? null])}`;
+          // The version is hashed in too: the key is also the ETag, which must not tell how often anyone writes.
+          const key = hashOf([current, params.query ?? null, params.operationName ?? null, params.variables ?? null]);
           keys.set(context, { key, variables: Object.keys(params.variables ?? {}) });
           const hit = await store.get(key);
           recovered();
@@ -196,7 +197,7 @@ function matches(header: string | null, key: string): boolean {
 }
 
 /**
- * SHA-256 of what a cached answer depends on besides the data version (also its ETag, so no client text is
+ * SHA-256 of what a cached answer depends on, the data version included (also its ETag, so no client text is
  * echoed). Node's hash, synchronous: WebCrypto's async digest cost an eighth of a cache hit's CPU.
  */
 const hashOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
@@ -235,7 +236,7 @@ export function useHttpCaching(maxAgeSeconds: number): Plugin {
           ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 6}`
           : 'no-store',
       );
-      response.headers.append('vary', 'Authorization');
+      response.headers.append('vary', 'Authorization, Accept'); // JSON and event-stream answers differ
     },
   };
 }

@@ -54,7 +54,9 @@ export function liveSessionCheck({
   let checkedAt = now().getTime();
   return async () => {
     if (now().getTime() - checkedAt < LIVE_SESSION_RECHECK_MS) return;
-    if (!(await findViewer(sql, viewer.id, sessionId, now()))) {
+    // A database that cannot answer now ends no stream: the session is read again 5 s later.
+    const open = await findViewer(sql, viewer.id, sessionId, now()).then(Boolean, () => true);
+    if (!open) {
       throw codedError('UNAUTHENTICATED', 'Your session has ended: sign in again, then subscribe again.');
     }
     checkedAt = now().getTime();
