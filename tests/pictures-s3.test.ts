@@ -89,6 +89,22 @@ describe('two instances over one database and one bucket', () => {
   });
 });
 
+/** Signs up Ada and renames her with a new picture, in one updateAccount. */
+async function renameWithPicture(t: TestApp) {
+  const ada = await signUp(t, { username: 'Ada' });
+  return t.upload(
+    `mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
+    { input: { username: 'Renamed', picture: null } },
+    { 'input.picture': file(await image(40, 40, 'png'), 'me.png') },
+    { token: ada.token },
+  );
+}
+
+const accountOf = async (t: TestApp) => {
+  const { username, imageFile } = await t.prisma.user.findFirstOrThrow();
+  return { username, imageFile };
+};
+
 describe('a bucket that refuses the upload', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -98,20 +114,10 @@ describe('a bucket that refuses the upload', () => {
   afterAll(() => t?.close());
 
   it('leaves the account unchanged and answers a masked error with a request id', async () => {
-    const ada = await signUp(t, { username: 'Ada' });
-    const result = await t.upload(
-      `mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
-      { input: { username: 'Renamed', picture: null } },
-      { 'input.picture': file(await image(40, 40, 'png'), 'me.png') },
-      { token: ada.token },
-    );
+    const result = await renameWithPicture(t);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(result)).not.toMatch(/no-such-bucket|NoSuchBucket/);
-    const user = await t.prisma.user.findFirstOrThrow();
-    expect({ username: user.username, imageFile: user.imageFile }).toEqual({
-      username: 'Ada',
-      imageFile: 'default.jpg',
-    });
+    expect(await accountOf(t)).toEqual({ username: 'Ada', imageFile: 'default.jpg' });
   });
 });
 
@@ -125,19 +131,9 @@ describe('a bucket that cannot be reached', () => {
   afterAll(() => t?.close());
 
   it('fails an upload with SERVICE_UNAVAILABLE and changes nothing; serving a picture answers 503, never 500', async () => {
-    const ada = await signUp(t, { username: 'Ada' });
-    const result = await t.upload(
-      `mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
-      { input: { username: 'Renamed', picture: null } },
-      { 'input.picture': file(await image(40, 40, 'png'), 'me.png') },
-      { token: ada.token },
-    );
+    const result = await renameWithPicture(t);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
-    const user = await t.prisma.user.findFirstOrThrow();
-    expect({ username: user.username, imageFile: user.imageFile }).toEqual({
-      username: 'Ada',
-      imageFile: 'default.jpg',
-    });
+    expect(await accountOf(t)).toEqual({ username: 'Ada', imageFile: 'default.jpg' });
     const served = await t.app.fetch(`${PUBLIC_URL}/pictures/0123456789abcdef.png`);
     expect(served.status).toBe(503);
     expect(served.headers.get('retry-after')).toBe('5');
