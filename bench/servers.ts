@@ -9,6 +9,8 @@ export interface Running {
   url: string;
   /** CPU time the server process has used so far, in milliseconds (user + system). */
   cpuMs(): number;
+  /** The server process's resident memory now, in MB. */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startScript(script: string, env: Record<string, string>, r
   return {
     url: `${base}/graphql`,
     cpuMs: () => cpuMsOf(child.pid!),
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
