@@ -41,8 +41,18 @@ curl -sf "http://127.0.0.1:$port/health" >/dev/null
 curl -sf "http://127.0.0.1:$port/ready" >/dev/null || { cat "$work/server.log"; exit 1; }
 answer=$(curl -sf -H 'content-type: application/json' -d '{"query":"{ posts(first: 1) { totalCount } }"}' "http://127.0.0.1:$port/graphql")
 echo "query: $answer"
-echo "$answer" | grep -q '"totalCount":25' || { cat "$work/server.log"; exit 1; }
-login=$(curl -sf -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \"coreyms@demo.com\", password: \"password\" }) { __typename } }"}' "http://127.0.0.1:$port/graphql")
+# Production loads no demo blog (and so no account with a known password) unless SEED_ON_START=true.
+echo "$answer" | grep -q '"totalCount":0' || { cat "$work/server.log"; exit 1; }
+demo=$(curl -sf -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \"coreyms@demo.com\", password: \"password\" }) { __typename } }"}' "http://127.0.0.1:$port/graphql")
+echo "demo login: $demo"
+echo "$demo" | grep -q 'LoginSuccess' && { echo "a demo account logs in with a known password"; exit 1; }
+cat > "$work/register.json" <<'JSON'
+{"query":"mutation ($input: RegisterInput!) { register(input: $input) { __typename } }","variables":{"input":{"username":"Docker","email":"docker@example.com","password":"correct horse battery","confirmPassword":"correct horse battery"}}}
+JSON
+register=$(curl -sf -H 'content-type: application/json' --data @"$work/register.json" "http://127.0.0.1:$port/graphql")
+echo "register: $register"
+echo "$register" | grep -q 'RegisterSuccess' || { cat "$work/server.log"; exit 1; }
+login=$(curl -sf -H 'content-type: application/json' -d '{"query":"mutation { login(input: { email: \"docker@example.com\", password: \"correct horse battery\" }) { __typename } }"}' "http://127.0.0.1:$port/graphql")
 echo "login: $login"
 echo "$login" | grep -q 'LoginSuccess' || { cat "$work/server.log"; exit 1; }
 kill -TERM "$pid"
