@@ -7,6 +7,7 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import pg from 'pg';
+import { retryUnnamedStatementRaces } from '../db/unnamed-statement-retry.ts';
 import { ADVISORY_LOCKS, holdingLock } from '../db/locks.ts';
 import type { Logger } from '../logger.ts';
 
@@ -44,6 +45,7 @@ export interface JobQueueOptions {
  */
 export function jobQueue({ url, tasks, logger, maxAttempts = 10, leaseMs = 30_000 }: JobQueueOptions): JobQueue {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
+  retryUnnamedStatementRaces(pool);
   const log = logger.child({ component: 'jobs' });
   // An idle connection that the server closes (a restart, a failover) is replaced, not a crash of the process.
   pool.on('error', (error) => log.warn({ err: error }, 'A job queue connection was closed by the database'));
