@@ -12,7 +12,7 @@ import {
   redisAnswerStore,
   redisDataVersion,
 } from './graphql/response-cache-stores.ts';
-import { Redis } from 'ioredis';
+import { failFastRedis } from './redis.ts';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
 import { PICTURES_PATH } from './modules/pictures/pictures.route.ts';
@@ -103,16 +103,8 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   if (config.responseCache === 'memory') {
     return { store: memoryAnswerStore(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
   }
-  // A cache that fails is a miss (src/graphql/response-cache.ts): commands fail fast rather than wait for Redis.
-  const redis = new Redis(config.redisUrl, {
-    lazyConnect: false,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2000,
-    commandTimeout: 500,
-    keyPrefix: config.redisKeyPrefix,
-  });
-  redis.on('error', () => {}); // each failed command is logged where it fails; ioredis reconnects by itself
+  // A cache that fails is a miss (src/graphql/response-cache.ts).
+  const redis = failFastRedis(config.redisUrl, { keyPrefix: config.redisKeyPrefix });
   return {
     store: redisAnswerStore(redis),
     version: redisDataVersion(redis, 'data-version'),

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { failFastRedis } from '../../redis.ts';
 import type { Logger } from '../../logger.ts';
 
 /** connecting: not yet subscribed (start-up); up: receiving; lost: Redis went away and is not back yet. */
@@ -20,12 +21,9 @@ interface Options {
   onLost(): void;
 }
 
-/** Fails fast rather than queue: a command waits at most a second, and none waits for a connection. */
-const FAIL_FAST = { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 };
-
 /** One channel on Redis: a connection to publish and one subscribed (ioredis reconnects by itself). */
 export function redisPubSub({ url, channel, logger, onMessage, onLost }: Options): RedisPubSub {
-  const publisher = new Redis(url, FAIL_FAST);
+  const publisher = failFastRedis(url);
   const subscriber = new Redis(url, { connectTimeout: 2000 });
   let state: BusState = 'connecting';
   let closing = false;
@@ -35,7 +33,6 @@ export function redisPubSub({ url, channel, logger, onMessage, onLost }: Options
     logger?.warn({ err: error }, 'The event bus lost Redis: live subscriptions end until it is back');
     onLost();
   };
-  publisher.on('error', () => {}); // each failed publish is logged where it fails
   subscriber.on('error', lost);
   subscriber.on('close', () => lost());
   // On every (re)connection: subscribed (again: ioredis resubscribes too, and a second SUBSCRIBE is harmless)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { failFastRedis } from '../../redis.ts';
 import {
   type IRateLimiterStoreOptions,
   type RateLimiterAbstract,
@@ -82,10 +82,8 @@ export function memoryRateLimiter(): RateLimiter {
 
 /** Budgets shared by every instance that uses the same Redis; this instance's memory covers a Redis outage. */
 export async function redisRateLimiter(url: string, prefix = ''): Promise<RateLimiter> {
-  // No offline queue and a short command timeout: while Redis is away each call fails at once and the
-  // insurance limiter (this process's memory) answers; ioredis reconnects by itself, so start-up never waits.
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
-  client.on('error', () => {});
+  // While Redis is away each call fails at once and the insurance limiter (this process's memory) answers.
+  const client = failFastRedis(url);
   // Budgets are shared from the first request when Redis is there; start-up goes on (in memory) when it is not.
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
