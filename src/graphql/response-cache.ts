@@ -180,11 +180,28 @@ function takeWriteTypenames(data: ExecutionResult['data']): boolean {
  * so each invented one would make another entry of the same answer); mutations and subscriptions never.
  */
 function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined, sent: string[]): boolean {
+  const declared = cacheableVariables(document, operationName ?? null);
+  return declared !== null && sent.every((name) => declared.has(name));
+}
+
+// Yoga hands out one parsed document per text, so what an operation allows is worked out once per document.
+const allowed = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
+
+/** The variables a cacheable query declares, or null when the operation may not be cached at all. */
+function cacheableVariables(document: DocumentNode, operationName: string | null): Set<string> | null {
+  const known = allowed.get(document);
+  if (known?.has(operationName)) return known.get(operationName)!;
   const operation = getOperationAST(document, operationName);
-  if (operation?.operation !== 'query') return false;
-  const declared = new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value));
-  if (sent.some((name) => !declared.has(name))) return false;
-  return !rootFields(operation.selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
+  if (!operation) return null; // not remembered: the name is the client's, and names no operation
+  const readsViewer = (selectionSet: SelectionSetNode) =>
+    rootFields(selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
+  const variables =
+    operation.operation === 'query' && !readsViewer(operation.selectionSet)
+      ? new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value))
+      : null;
+  // Keyed by names the document itself holds (the operation exists), so the client cannot grow the map.
+  allowed.set(document, (known ?? new Map()).set(operationName, variables));
+  return variables;
 }
 
 /** `If-None-Match`: `*` or a list of entity tags, weak or strong. */
