@@ -9,7 +9,7 @@ const config: CodegenConfig = {
   generates: {
     'client/generated/': {
       preset: 'client',
-      // persisted-documents.json: the trusted documents the server accepts by hash (README: Trusted documents);
+      // persisted-documents.json: the trusted documents the server accepts by hash (docs/api.md: Trusted documents);
       // each generated document carries its hash in `__meta__.hash`.
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { useTypeImports: true, scalars: { DateTime: 'string', File: 'File' }, importExtension: '.ts' },

@@ -27,7 +27,7 @@ const mean = (runs: LoadResult[]): LoadResult => {
   };
 };
 
-/** The results as JSON and as the Markdown table README quotes. */
+/** The results as JSON and as the Markdown table docs/performance.md quotes. */
 export function report({
   feedRuns,
   ceilingRuns,

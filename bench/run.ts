@@ -1,4 +1,4 @@
-// npm run bench: the API against a raw-SQL ceiling on the same machine (README: Performance).
+// npm run bench: the API against a raw-SQL ceiling on the same machine (docs/performance.md).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,7 +111,7 @@ if (!database.embedded) {
   log('cluster done');
 }
 
-// Side by side with PostGraphile v5 (PostgreSQL only): uncached, cached and mixed (README: Performance).
+// Side by side with PostGraphile v5 (PostgreSQL only): uncached, cached and mixed (docs/performance.md).
 const { peerMarkdown, runPeerComparison } = await import('./peer-run.ts');
 const peer = database.embedded
   ? undefined

@@ -33,7 +33,7 @@ import type { RateLimiter } from './modules/ratelimit/limiter.ts';
 import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
 import { useSubscriptionCap } from './modules/ratelimit/subscription-cap.ts';
 
-/** Everything that guards the endpoint (README: Limits). */
+/** Everything that guards the endpoint (docs/security.md: Limits). */
 export interface Protection extends OperationLimits {
   graphiql: boolean;
   /** Origins allowed by CORS besides PUBLIC_URL's; in development also any localhost front-end. */
@@ -49,7 +49,7 @@ export interface Protection extends OperationLimits {
   requestTimeoutMs: number;
   /** Open subscriptions allowed per client address. */
   maxSubscriptionsPerClient: number;
-  /** Documents by hash (README: Trusted documents). */
+  /** Documents by hash (docs/api.md: Trusted documents). */
   trustedDocuments: TrustedDocumentsMode;
 }
 

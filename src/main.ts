@@ -41,7 +41,7 @@ const dependencies = await appDependencies(config, logger, database).catch(async
 // After migrations and demo data, so traces hold requests and jobs, not start-up.
 const tracing = config.tracing && startTracing(config.tracing);
 const app = createApp(dependencies);
-// Work jobs at once, including those an instance that died left behind (README: Operations).
+// Work jobs at once, including those an instance that died left behind (docs/operations.md: The job queue).
 await dependencies.jobs
   .start()
   .catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
@@ -59,7 +59,7 @@ let stopping = false;
 const STEP_MS = { events: 2000, websockets: 3000, jobs: 8000, services: 2000, database: 5000, traces: 3000 };
 
 /**
- * Drains (README: Operations): readiness 503 at once, a grace period still serving (SIGTERM only; SIGINT is a
+ * Drains (docs/operations.md: Stopping): readiness 503 at once, a grace period still serving (SIGTERM only; SIGINT is a
  * person at a terminal), then subscriptions, in-flight requests, the job worker, and the database, which flushes
  * PGlite. Every step is bounded, and each runs whatever became of the one before.
  */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from './helpers/server-process.ts';
 
-// `npm run build`, then the production command on the build (README: Operations): plain node, no tsx, and the
+// `npm run build`, then the production command on the build (docs/operations.md: Building): plain node, no tsx, and the
 // files the server reads at run time (migrations, demo blog, default picture, bcrypt worker, example query).
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flaskblog-build-'));

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 /**
  * The GET audits that expect 200 send no CSRF header, which we require on GET so that a cross-site page
- * cannot run operations with a plain link or form (README: Security). They are notices, and by design.
+ * cannot run operations with a plain link or form (docs/security.md). They are notices, and by design.
  */
 const CSRF_ON_GET = ['5A70', '6A70', 'D6D5'];
 

@@ -11,7 +11,7 @@ import { startTimeOf } from '../src/db/embedded.ts';
 import { startServerProcess, untilReady } from './helpers/server-process.ts';
 import { until } from './helpers/wait.ts';
 
-// The server as operators start it in production: `node --import tsx src/main.ts` (README: Operations), so the
+// The server as operators start it in production: `node --import tsx src/main.ts` (docs/operations.md), so the
 // process that gets SIGTERM is the server itself. Each test has its own data folder; every child is killed.
 const children: ChildProcess[] = [];
 const folders: string[] = [];

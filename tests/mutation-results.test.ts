@@ -2,7 +2,7 @@ import { getNamedType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.ts';
 
-// The README promises that a client can read any mutation's failure with `... on Error { message }`.
+// docs/api.md (Errors) promises that a client can read any mutation's failure with `... on Error { message }`.
 describe('every mutation result', () => {
   const mutations = Object.values(schema.getMutationType()!.getFields());
 

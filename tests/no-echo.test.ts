@@ -15,7 +15,7 @@ import { schema } from '../src/graphql/schema.ts';
 import { signUp } from './helpers/accounts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 
-// The README promises that errors never repeat what a client sent (a value may be a password, a token, or
+// docs/security.md promises that errors never repeat what a client sent (a value may be a password, a token, or
 // script meant for whoever displays the error). Text PostgreSQL cannot store (NUL, a lone surrogate) is
 // refused as the client's mistake, never a 500. Every argument of every operation gets a marker, alone or
 // hidden inside an ID, as a variable and as a literal, signed in and not; the marker must appear nowhere.

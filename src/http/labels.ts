@@ -25,7 +25,7 @@ export function operationTypeLabel(type: string | null | undefined): string {
   return type && OPERATION_TYPES.has(type) ? type : 'unknown';
 }
 
-/** The codes this server answers with (README: Errors); UNCODED is codeOf's word for none. */
+/** The codes this server answers with (docs/api.md: Errors); UNCODED is codeOf's word for none. */
 const ERROR_CODES = new Set([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

@@ -121,7 +121,7 @@ export function metricsPlugins(options: MetricsOptions): Plugin[] {
           'graphql_envelop_phase_subscribe',
           'Time spent on running the GraphQL "subscribe" function',
         ),
-        // On by default in the plugin; not among the metrics we offer (README: Operations).
+        // On by default in the plugin; not among the metrics we offer (docs/operations.md: Metrics).
         graphql_envelop_phase_parse: false,
         graphql_envelop_phase_validate: false,
         graphql_envelop_phase_context: false,

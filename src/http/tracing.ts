@@ -36,7 +36,7 @@ async function within(span: Span, wrapped: () => unknown) {
 }
 
 /**
- * The request's span tree (README: Observability): `POST /graphql` (continuing a caller's `traceparent`) →
+ * The request's span tree (docs/operations.md: Traces): `POST /graphql` (continuing a caller's `traceparent`) →
  * `query Feed` → the resolvers that load data (builder.ts) → SQL (db/client.ts, and Prisma's own spans for
  * writes). Spans carry names, paths, statuses and error codes: never documents, variables, headers or results.
  */

@@ -21,7 +21,7 @@ export interface ServerProcess {
 }
 
 /**
- * The server as operators start it (`node --import tsx src/main.ts`, README: Operations), on the embedded
+ * The server as operators start it (`node --import tsx src/main.ts`, docs/operations.md: Starting), on the embedded
  * database in `dataDir`. The caller kills it (tests do so in afterEach).
  */
 export function startServerProcess(

@@ -34,7 +34,7 @@ export const TEST_SETTINGS: Settings = {
   loginMaxFailures: 5,
 };
 
-/** The documented defaults, as a developer's server has them (README: Limits and protection). */
+/** The documented defaults, as a developer's server has them (docs/configuration.md). */
 export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
 /** Data as a test reads it: shaped by the query written inline in the test, checked by assertions, not types. */
