@@ -7,21 +7,21 @@ import { isDatabaseUnavailable } from './db/unavailable.ts';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
 import { serviceUnavailable, unexpected } from './graphql/errors.ts';
 import { createLoaders, type Context, type Settings } from './graphql/context.ts';
-import { useErrorPolicy } from './graphql/error-policy.ts';
-import { useDeadline } from './graphql/deadline.ts';
-import { type TrustedDocumentsMode, trustedDocumentPlugins } from './graphql/trusted-documents.ts';
-import { useCompiledExecution } from './graphql/jit.ts';
-import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
-import { maskError, useErrorShape } from './graphql/error-shape.ts';
-import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from './graphql/response-cache.ts';
+import { useErrorPolicy } from './pipeline/error-policy.ts';
+import { useDeadline } from './pipeline/deadline.ts';
+import { type TrustedDocumentsMode, trustedDocumentPlugins } from './pipeline/trusted-documents.ts';
+import { useCompiledExecution } from './pipeline/jit.ts';
+import { type OperationLimits, operationLimitPlugins } from './pipeline/operation-limits.ts';
+import { maskError, useErrorShape } from './pipeline/error-shape.ts';
+import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from './pipeline/response-cache.ts';
 import { schema } from './graphql/schema.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
-import { useAccessLog } from './http/access-log.ts';
-import { useReadiness } from './http/readiness.ts';
-import { type MetricsOptions, metricsPlugins } from './http/metrics.ts';
-import { requestIdOf, useRequestId } from './http/request-id.ts';
-import { useTracing } from './http/tracing.ts';
-import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
+import { useAccessLog } from './pipeline/access-log.ts';
+import { useReadiness } from './pipeline/readiness.ts';
+import { type MetricsOptions, metricsPlugins } from './pipeline/metrics.ts';
+import { requestIdOf, useRequestId } from './pipeline/request-id.ts';
+import { useTracing } from './pipeline/tracing.ts';
+import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './pipeline/body-limit.ts';
 import type { Logger } from './logger.ts';
 import { findViewer, sessionUserAgent } from './modules/auth/sessions.ts';
 import { bearerToken, verifySessionToken } from './modules/auth/tokens.ts';
@@ -30,8 +30,8 @@ import { usePictures } from './modules/pictures/pictures.route.ts';
 import type { PictureStorage } from './modules/pictures/storage.ts';
 import type { PostEvents } from './modules/posts/post.events.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
-import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
-import { useSubscriptionCap } from './modules/ratelimit/subscription-cap.ts';
+import { useMutationBudget } from './pipeline/mutation-budget.ts';
+import { useSubscriptionCap } from './pipeline/subscription-cap.ts';
 
 /** Everything that guards the endpoint (README: Limits). */
 export interface Protection extends OperationLimits {
@@ -168,7 +168,7 @@ export function createApp(deps: AppDependencies): App {
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(http),
     batching: false,
-    // useBodyLimit (http/security.ts) bounds bodies before they are parsed; Yoga's own limit would stream every
+    // useBodyLimit (pipeline/body-limit.ts) bounds bodies before they are parsed; Yoga's own limit would stream every
     // body through a second, per-request TransformStream.
     maxRequestBodySize: false,
     maskedErrors: { maskError: maskError(logger), isDev: false },

@@ -12,9 +12,9 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { userInputError } from './error-policy.ts';
-import { badUserInput } from './errors.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
-import { isStorableText } from './text.ts';
+import { badUserInput } from '../graphql/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../graphql/page-size.ts';
+import { isStorableText } from '../graphql/text.ts';
 
 export interface OperationLimits {
   maxDepth: number;
