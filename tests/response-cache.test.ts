@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
 import { schema } from '../src/graphql/schema.ts';
-import { PUBLIC_WRITES, type ResponseCacheOptions } from '../src/pipeline/response-cache.ts';
+import { PUBLIC_WRITES } from '../src/pipeline/response-cache-operations.ts';
+import type { ResponseCacheOptions } from '../src/pipeline/response-cache.ts';
 import {
   memoryAnswerStore,
   memoryDataVersion,

@@ -28,8 +28,9 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   plugins: [TracingPlugin, ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
-  // Cost of an operation (limited in limits.ts): 1 a field; what is selected below a connection counts once
-  // for each item it may return (first/last, default 5), and below nodes(ids) once per ID.
+  // Cost of an operation (limited in pipeline/operation-limits.ts, with what the heavy reads add in cost.ts):
+  // 1 a field; what is selected below a connection counts once for each item it may return (first/last,
+  // default 5), and below nodes(ids) once per ID.
   complexity: {
     fieldComplexity: (args, _context, field) => {
       if (field.args.some((arg) => arg.name === 'first')) {

@@ -1,71 +1,9 @@
-import type { CORSOptions, Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 
-export interface HttpSecurity {
-  /** Origins allowed to call us from a browser, besides our own (PUBLIC_URL). */
-  corsOrigins: string[];
-  /** In development, any http://localhost:<port> front-end may call us too. */
-  allowLocalhost: boolean;
-  publicUrl: string;
+export interface BodyLimits {
   maxBodyBytes: number;
   /** Largest multipart (upload) body: the picture limit plus room for the operation. */
   maxUploadBytes: number;
-}
-
-// GraphiQL runs inline scripts and Monaco's workers from blob: URLs; it needs nothing from other hosts.
-const GRAPHIQL_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' blob:",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const API_CSP = "default-src 'none'; frame-ancestors 'none'";
-
-/** Headers for an API: no sniffing, no framing, no referrer, and a CSP that still lets our GraphiQL run. */
-export function useSecurityHeaders(): Plugin {
-  return {
-    onResponse({ response }) {
-      const html = response.headers.get('content-type')?.startsWith('text/html');
-      response.headers.set('content-security-policy', html ? GRAPHIQL_CSP : API_CSP);
-      response.headers.set('x-content-type-options', 'nosniff');
-      response.headers.set('x-frame-options', 'DENY');
-      response.headers.set('referrer-policy', 'no-referrer');
-      response.headers.set('cross-origin-opener-policy', 'same-origin');
-      // CORS headers depend on the Origin header, so caches must keep one answer per origin.
-      if (!/\borigin\b/i.test(response.headers.get('vary') ?? '')) response.headers.append('vary', 'Origin');
-    },
-  };
-}
-
-/** CORS: our own origin, the configured ones, and localhost front-ends in development; nobody else. */
-export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOptions | false {
-  const allowed = new Set([new URL(security.publicUrl).origin, ...security.corsOrigins.map((o) => new URL(o).origin)]);
-  const isAllowed = (origin: string) =>
-    allowed.has(origin) || (security.allowLocalhost && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
-  return (request) => {
-    const origin = request.headers.get('origin');
-    // A refused origin (including "null", which sandboxed frames and local files send) gets no CORS header at all.
-    if (!origin || !isAllowed(origin)) return false;
-    return {
-      origin,
-      credentials: false,
-      methods: ['GET', 'POST'],
-      allowedHeaders: [
-        'authorization',
-        'content-type',
-        'x-graphql-yoga-csrf',
-        'apollo-require-preflight',
-        'x-request-id',
-      ],
-      exposedHeaders: ['x-request-id', 'retry-after'],
-      maxAge: 600,
-    };
-  };
 }
 
 /**
@@ -73,13 +11,13 @@ export function corsPolicy(security: HttpSecurity): (request: Request) => CORSOp
  * without a length cannot get past the limit either. Multipart parts are limited again
  * by formDataLimits.
  */
-export function useBodyLimit(security: HttpSecurity): Plugin {
+export function useBodyLimit(limits: BodyLimits): Plugin {
   return {
     // Not async: most requests are decided from their headers, and only the rest should wait for their body.
     onRequest({ request, setRequest, endResponse, fetchAPI }) {
       if (request.method !== 'POST') return;
       const multipart = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data');
-      const limit = multipart ? security.maxUploadBytes : security.maxBodyBytes;
+      const limit = multipart ? limits.maxUploadBytes : limits.maxBodyBytes;
       const length = request.headers.get('content-length');
       const declared = Number(length ?? 0);
       // A declared length within the limit is enforced by Node's HTTP parser (the body ends there), so only
@@ -120,18 +58,4 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, limit: number): Pr
     else if (size > limit * DRAIN_FACTOR) break;
   }
   return size > limit ? null : new Uint8Array(Buffer.concat(chunks));
-}
-
-/**
- * The client's address: the socket's, or with `trustProxy` proxies in front of us, the address the outermost
- * of them saw (X-Forwarded-For, read from the right so a client cannot forge it).
- */
-export function clientAddress(request: Request, socketAddress: string | undefined, trustProxy: number): string {
-  const socket = socketAddress ?? 'unknown';
-  if (trustProxy === 0) return socket;
-  const chain = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  return chain[chain.length - trustProxy] ?? chain[0] ?? socket;
 }
