@@ -1,40 +1,30 @@
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
-import type { JobQueue } from './jobs/queue.ts';
 import type { Sql } from './db/client.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
+import { type Context, createLoaders, type Settings } from './graphql/context.ts';
 import { serviceUnavailable, unexpected } from './graphql/errors.ts';
-import { createLoaders, type Context, type Settings } from './graphql/context.ts';
-import { useErrorPolicy } from './graphql/error-policy.ts';
-import { useDeadline } from './graphql/deadline.ts';
-import { type TrustedDocumentsMode, trustedDocumentPlugins } from './graphql/trusted-documents.ts';
-import { useCompiledExecution } from './graphql/jit.ts';
-import { type OperationLimits, operationLimitPlugins } from './graphql/limits.ts';
-import { maskError, useErrorShape } from './graphql/error-shape.ts';
-import { type ResponseCacheOptions, responseCachePlugins, useHttpCaching } from './graphql/response-cache.ts';
 import { schema } from './graphql/schema.ts';
+import { clientAddress } from './http/client-address.ts';
 import { EXAMPLE_QUERY, renderLocalGraphiQL } from './http/graphiql.ts';
-import { useAccessLog } from './http/access-log.ts';
-import { useReadiness } from './http/readiness.ts';
-import { type MetricsOptions, metricsPlugins } from './http/metrics.ts';
-import { requestIdOf, useRequestId } from './http/request-id.ts';
-import { useTracing } from './http/tracing.ts';
-import { clientAddress, corsPolicy, useBodyLimit, useSecurityHeaders } from './http/security.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { findViewer, sessionUserAgent } from './modules/auth/sessions.ts';
 import { bearerToken, verifySessionToken } from './modules/auth/tokens.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
-import { usePictures } from './modules/pictures/pictures.route.ts';
 import type { PictureStorage } from './modules/pictures/storage.ts';
 import type { PostEvents } from './modules/posts/post.events.ts';
 import type { RateLimiter } from './modules/ratelimit/limiter.ts';
-import { useMutationBudget } from './modules/ratelimit/mutation-budget.ts';
-import { useSubscriptionCap } from './modules/ratelimit/subscription-cap.ts';
+import { corsPolicy } from './pipeline/cors.ts';
+import { maskError } from './pipeline/error-shape.ts';
+import type { MetricsOptions } from './pipeline/metrics.ts';
+import { type PipelineLimits, requestPipeline } from './pipeline/pipeline.ts';
+import { requestIdOf } from './pipeline/request-id.ts';
+import type { ResponseCacheOptions } from './pipeline/response-cache.ts';
 
-/** Everything that guards the endpoint (docs/security.md: Limits). */
-export interface Protection extends OperationLimits {
+/** Everything that guards the endpoint (docs/security.md: Limits): the pipeline's limits and Yoga's own settings. */
+export interface Protection extends PipelineLimits {
   graphiql: boolean;
   /** Origins allowed by CORS besides PUBLIC_URL's; in development also any localhost front-end. */
   corsOrigins: string[];
@@ -42,15 +32,6 @@ export interface Protection extends OperationLimits {
   maxBodyBytes: number;
   /** Proxies whose X-Forwarded-For we believe (0: only the socket). */
   trustProxy: number;
-  mutationsPerMinute: number;
-  /** max-age of anonymous GET answers (0: no-store). */
-  httpCacheMaxAgeSeconds: number;
-  /** Longest an operation may run before the client gets REQUEST_TIMEOUT. */
-  requestTimeoutMs: number;
-  /** Open subscriptions allowed per client address. */
-  maxSubscriptionsPerClient: number;
-  /** Documents by hash (docs/api.md: Trusted documents). */
-  trustedDocuments: TrustedDocumentsMode;
 }
 
 export interface AppDependencies {
@@ -168,8 +149,8 @@ export function createApp(deps: AppDependencies): App {
     renderGraphiQL: renderLocalGraphiQL,
     cors: corsPolicy(http),
     batching: false,
-    // useBodyLimit (http/security.ts) bounds bodies before they are parsed; Yoga's own limit would stream every
-    // body through a second, per-request TransformStream.
+    // useBodyLimit (pipeline/body-limit.ts) bounds bodies before they are parsed; Yoga's own limit would stream
+    // every body through a second, per-request TransformStream.
     maxRequestBodySize: false,
     maskedErrors: { maskError: maskError(logger), isDev: false },
     // Multipart parsing limits: one file (a picture), a few small fields.
@@ -178,32 +159,17 @@ export function createApp(deps: AppDependencies): App {
     }),
     // Typed as the whole Context: the lazy members are on Yoga's object already (see createContext).
     context: (initial) => createContext(initial) as Promise<Context>,
-    plugins: [
-      ...(deps.tracing ? [useTracing()] : []), // first: its request span holds everything below
-      ...(deps.metrics ? metricsPlugins(deps.metrics) : []),
-      useRequestId(),
-      useSecurityHeaders(),
-      useErrorShape(),
-      useAccessLog(logger),
-      useBodyLimit(http),
-      // Requests a browser could send cross-site without a preflight (forms, multipart, plain GET) must carry
-      // one of these headers, which only a script allowed by CORS can set.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
-      ...trustedDocumentPlugins(protection.trustedDocuments),
-      usePictures(pictures, logger),
-      useHttpCaching(protection.httpCacheMaxAgeSeconds),
-      // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
-      useCompiledExecution(),
-      ...(deps.responseCache ? responseCachePlugins(deps.responseCache, logger) : []),
-      useDeadline(protection.requestTimeoutMs, logger),
-      ...operationLimitPlugins(protection),
-      useMutationBudget(protection.mutationsPerMinute),
-      useSubscriptionCap(protection.maxSubscriptionsPerClient),
-      useErrorPolicy(),
-      useReadiness(sql, logger, {
-        eventBus: () => events.healthy(),
-        ...(deps.responseCache?.healthy && { responseCache: deps.responseCache.healthy }),
-      }),
-    ],
+    // The request's steps, in order, and why each sits where it does.
+    plugins: requestPipeline({
+      logger,
+      sql,
+      pictures,
+      events,
+      limits: protection,
+      bodyLimits: http,
+      responseCache: deps.responseCache,
+      metrics: deps.metrics,
+      tracing: deps.tracing,
+    }),
   });
 }

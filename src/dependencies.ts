@@ -5,13 +5,13 @@ import { RESET_MAIL_TASK, resetMailTask } from './modules/auth/reset.service.ts'
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './logger.ts';
-import type { ResponseCacheOptions } from './graphql/response-cache.ts';
+import type { ResponseCacheOptions } from './pipeline/response-cache.ts';
 import {
   memoryAnswerStore,
   memoryDataVersion,
   redisAnswerStore,
   redisDataVersion,
-} from './graphql/response-cache-stores.ts';
+} from './pipeline/response-cache-stores.ts';
 import { failFastRedis } from './redis.ts';
 import { resolveJwtSecret } from './modules/auth/secret.ts';
 import { outboxMailer, postmarkMailer } from './modules/mail/mailer.ts';
@@ -103,7 +103,7 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   if (config.responseCache === 'memory') {
     return { store: memoryAnswerStore(), version: memoryDataVersion(), ttlMs: config.responseCacheTtlMs };
   }
-  // A cache that fails is a miss (src/graphql/response-cache.ts).
+  // A cache that fails is a miss (src/pipeline/response-cache.ts).
   const redis = failFastRedis(config.redisUrl, { keyPrefix: config.redisKeyPrefix });
   return {
     store: redisAnswerStore(redis),

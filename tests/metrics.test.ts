@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { errorCodeLabel } from '../src/http/labels.ts';
+import { errorCodeLabel } from '../src/pipeline/labels.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 
 describe('/metrics', () => {

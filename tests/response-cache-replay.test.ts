@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ResponseCacheOptions } from '../src/graphql/response-cache.ts';
+import type { ResponseCacheOptions } from '../src/pipeline/response-cache.ts';
 import {
   type AnswerStore,
   memoryAnswerStore,
   memoryDataVersion,
   redisAnswerStore,
   redisDataVersion,
-} from '../src/graphql/response-cache-stores.ts';
+} from '../src/pipeline/response-cache-stores.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 

@@ -3,13 +3,14 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
 import { schema } from '../src/graphql/schema.ts';
-import { PUBLIC_WRITES, type ResponseCacheOptions } from '../src/graphql/response-cache.ts';
+import { PUBLIC_WRITES } from '../src/pipeline/response-cache-operations.ts';
+import type { ResponseCacheOptions } from '../src/pipeline/response-cache.ts';
 import {
   memoryAnswerStore,
   memoryDataVersion,
   redisAnswerStore,
   redisDataVersion,
-} from '../src/graphql/response-cache-stores.ts';
+} from '../src/pipeline/response-cache-stores.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { memoryAnswerStore, memoryDataVersion } from '../src/graphql/response-cache-stores.ts';
+import { memoryAnswerStore, memoryDataVersion } from '../src/pipeline/response-cache-stores.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
 import { type Operation, outcomeOf, send, TRANSPORTS, type Transport } from './helpers/transports.ts';

@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import ErrorsPlugin from '@pothos/plugin-errors';
+import ErrorsPlugin, { capitalize } from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -11,7 +11,7 @@ import { isProduction } from '../config.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { Context } from './context.ts';
-import { codedError, unauthenticated } from './errors.ts';
+import { codedError, unauthenticated, ValidationError } from './errors.ts';
 import { decodeGlobalId, encodeGlobalId } from './ids.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
 import { traceResolver } from '../tracing/tracing.ts';
@@ -28,8 +28,9 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   plugins: [TracingPlugin, ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, PrismaPlugin, RelayPlugin],
-  // Cost of an operation (limited in limits.ts): 1 a field; what is selected below a connection counts once
-  // for each item it may return (first/last, default 5), and below nodes(ids) once per ID.
+  // Cost of an operation (limited in pipeline/operation-limits.ts, with what the heavy reads add in cost.ts):
+  // 1 a field; what is selected below a connection counts once for each item it may return (first/last,
+  // default 5), and below nodes(ids) once per ID.
   complexity: {
     fieldComplexity: (args, _context, field) => {
       if (field.args.some((arg) => arg.name === 'first')) {
@@ -52,7 +53,14 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, context) =>
       context.viewer ? codedError('FORBIDDEN', 'You are not allowed to do that.') : unauthenticated(),
   },
-  errors: { directResult: true },
+  // A mutation's result is the union `<Mutation>Result` of its success type and its expected failures, as data.
+  // ValidationError is in every one, also where it is never returned, so that every result can be read with
+  // `... on Error { message }`; a mutation names only the failures special to it (resultUnion below).
+  errors: {
+    directResult: true,
+    defaultTypes: [ValidationError],
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
   // Spans for the resolvers that may load data: root fields, and fields whose code resolves an object or a list
   // (Post.author, User.posts). Plain values, and a page's edges and nodes, are read from their parent.
   tracing: {
@@ -107,6 +115,12 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** A mutation's `errors` option: its result union's description, and the failures special to it, if any. */
+export function resultUnion(mutation: string, ...special: (new (...args: never[]) => Error)[]) {
+  const description = `What \`${mutation}\` returns: its success, or an expected failure, which implements \`Error\`.`;
+  return { types: special, union: { description } };
+}
 
 // graphql-scalars' DateTime serializes to a Date, which JSON.stringify then turns into text through Date#toJSON,
 // a slow path that took as long as writing the rest of a feed page. The same ISO text is written here instead.

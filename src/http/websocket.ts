@@ -6,7 +6,7 @@ import type { App } from '../app.ts';
 import { schema } from '../graphql/schema.ts';
 import { operationResults, RequestErrors } from './operation-stream.ts';
 import { rateLimitKey } from '../modules/ratelimit/rate-limit-key.ts';
-import { clientAddress } from './security.ts';
+import { clientAddress } from './client-address.ts';
 
 export interface WebSocketLimits {
   /** Proxies whose X-Forwarded-For we believe (as for HTTP). */

@@ -17,7 +17,7 @@ import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage, type PictureStorage } from '../../src/modules/pictures/storage.ts';
 import { postEvents, type PostEvents } from '../../src/modules/posts/post.events.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
-import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
+import type { ResponseCacheOptions } from '../../src/pipeline/response-cache.ts';
 import { createServerDatabase, createTestDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';

@@ -1,7 +1,7 @@
 import type { User } from '../../generated/prisma/client.ts';
-import { builder } from '../../graphql/builder.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
-import { LoginFailedError, unauthenticated, ValidationError } from '../../graphql/errors.ts';
+import { LoginFailedError, unauthenticated } from '../../graphql/errors.ts';
 import { shownToOwner, UserNode } from '../users/user.schema.ts';
 import { logIn, registerUser } from './auth.service.ts';
 import { revokeAllSessions, revokeSession } from './sessions.ts';
@@ -60,13 +60,7 @@ builder.mutationFields((t) => ({
   register: t.field({
     type: RegisterSuccess,
     description: 'Creates an account. It does not log in, as in the original.',
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'RegisterResult',
-        description: 'What `register` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('register'),
     args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, context) => {
       const user = await registerUser(context, input);
@@ -77,13 +71,7 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginSuccess,
     description: 'Opens a session and returns its token.',
-    errors: {
-      types: [ValidationError, LoginFailedError],
-      union: {
-        name: 'LoginResult',
-        description: 'What `login` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('login', LoginFailedError),
     args: { input: t.arg({ type: LoginInput, required: true, description: 'The credentials.' }) },
     resolve: async (_root, { input }, context) => {
       const result = await logIn(context, input);
@@ -95,14 +83,7 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: "Ends this request's session; other devices stay logged in.",
     authScopes: { loggedIn: true },
-    // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'LogoutResult',
-        description: 'What `logout` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('logout'),
     resolve: async (_root, _args, context) => {
       if (!context.sessionId) throw unauthenticated();
       await revokeSession(context, context.sessionId);
@@ -113,13 +94,7 @@ builder.mutationFields((t) => ({
     type: LogoutSuccess,
     description: 'Ends every session of the signed-in user, on every device.',
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'LogoutAllResult',
-        description: 'What `logoutAll` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('logoutAll'),
     resolve: async (_root, _args, context) => ({
       revokedSessions: await revokeAllSessions(context, context.viewer!.id),
     }),

@@ -1,5 +1,5 @@
-import { builder } from '../../graphql/builder.ts';
-import { InvalidResetTokenError, ValidationError } from '../../graphql/errors.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
+import { InvalidResetTokenError } from '../../graphql/errors.ts';
 import { PASSWORD_UPDATED, RESET_REQUESTED, requestReset, resetPassword } from './reset.service.ts';
 
 const Message = (name: string, description: string) =>
@@ -34,13 +34,7 @@ builder.mutationFields((t) => ({
   requestReset: t.field({
     type: RequestResetSuccess,
     description: 'Emails a password reset link, valid once for 30 minutes, if the address has an account.',
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'RequestResetResult',
-        description: 'What `requestReset` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('requestReset'),
     args: { email: t.arg.string({ required: true, description: 'The address of the account.' }) },
     resolve: async (_root, { email }, context) => {
       await requestReset(context, email);
@@ -50,13 +44,7 @@ builder.mutationFields((t) => ({
   resetPassword: t.field({
     type: ResetPasswordSuccess,
     description: 'Sets a new password with the token from the reset email; it does not log in.',
-    errors: {
-      types: [InvalidResetTokenError, ValidationError],
-      union: {
-        name: 'ResetPasswordResult',
-        description: 'What `resetPassword` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('resetPassword', InvalidResetTokenError),
     args: {
       input: t.arg({ type: ResetPasswordInput, required: true, description: 'The token and the new password.' }),
     },

@@ -1,6 +1,6 @@
 import type { Session } from '../../generated/prisma/client.ts';
-import { builder } from '../../graphql/builder.ts';
-import { badUserInput, ValidationError } from '../../graphql/errors.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
+import { badUserInput } from '../../graphql/errors.ts';
 import { openSessions, revokeOwnSession } from './sessions.ts';
 
 const SESSION_REVOKED = 'The session has been ended.';
@@ -69,14 +69,7 @@ builder.mutationFields((t) => ({
     description:
       "Ends one of the signed-in user's sessions (another device, or this one). Not one of yours: NOT_FOUND.",
     authScopes: { loggedIn: true },
-    // Never returned; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'RevokeSessionResult',
-        description: 'What `revokeSession` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('revokeSession'),
     args: { id: t.arg.id({ required: true, description: 'A session `id` from `me.sessions`.' }) },
     resolve: async (_root, { id }, context) => {
       const sessionId = decodeSessionId(String(id));

@@ -1,7 +1,5 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../../logger.ts';
 import type { PictureStorage } from './storage.ts';
 
 export const PICTURES_PATH = '/pictures/';
@@ -13,32 +11,11 @@ const UPLOADED_NAME = /^[0-9a-f]{16}\.(jpg|png)$/;
 const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png' };
 
 /**
- * Serves profile pictures at /pictures/<file>: the default one from assets/, uploads from the storage.
- * An uploaded file's name never changes (a new picture gets a new name), so it may be cached for a year. A
- * storage that cannot be read answers 503, never 500.
+ * The answer to a request for /pictures/<name>: the default picture from assets/, uploads from the storage,
+ * 404 for any other name. An uploaded file's name never changes (a new picture gets a new name), so it may be
+ * cached for a year. Rejects when the storage cannot be read.
  */
-export function usePictures(storage: PictureStorage, logger: Logger): Plugin {
-  return {
-    // Not async: every request passes here, and only picture requests should wait for anything.
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(PICTURES_PATH)) return;
-      return pictureResponse(storage, request.method, url.pathname.slice(PICTURES_PATH.length), fetchAPI).then(
-        endResponse,
-        (error: unknown) => {
-          logger.warn({ err: error }, 'A picture could not be read from its storage');
-          endResponse(
-            new fetchAPI.Response('Pictures are unavailable right now', {
-              status: 503,
-              headers: { 'content-type': 'text/plain', 'retry-after': '5' },
-            }),
-          );
-        },
-      );
-    },
-  };
-}
-
-async function pictureResponse(
+export async function pictureResponse(
   storage: PictureStorage,
   method: string,
   name: string, // valid names need no decoding

@@ -1,6 +1,5 @@
 import type { Post } from '../../generated/prisma/client.ts';
-import { builder } from '../../graphql/builder.ts';
-import { ValidationError } from '../../graphql/errors.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
 import { encodeGlobalId } from '../../graphql/ids.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { PostNode } from './post.schema.ts';
@@ -57,13 +56,7 @@ builder.mutationFields((t) => ({
     type: CreatePostSuccess,
     description: 'Publishes a post as the signed-in user.',
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'CreatePostResult',
-        description: 'What `createPost` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('createPost'),
     args: { input: t.arg({ type: CreatePostInput, required: true, description: 'The title and content.' }) },
     resolve: async (_root, { input }, context) => {
       const { post, created } = await createPost(context, context.viewer!, input);
@@ -76,13 +69,7 @@ builder.mutationFields((t) => ({
     description:
       "Edits one of the signed-in user's posts: NOT_FOUND if it does not exist, FORBIDDEN if it is someone else's.",
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'UpdatePostResult',
-        description: 'What `updatePost` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('updatePost'),
     args: {
       id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to change.' }),
       input: t.arg({ type: UpdatePostInput, required: true, description: 'The fields to change.' }),
@@ -97,14 +84,7 @@ builder.mutationFields((t) => ({
     type: DeletePostSuccess,
     description: "Deletes one of the signed-in user's posts, with the same rules as updatePost.",
     authScopes: { loggedIn: true },
-    // Never returned today; listed so that every mutation result can be read with `... on Error { message }`.
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'DeletePostResult',
-        description: 'What `deletePost` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('deletePost'),
     args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to delete.' }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));

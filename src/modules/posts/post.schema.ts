@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { pageCost, SEARCH_COST } from '../../graphql/limits.ts';
+import { pageCost, SEARCH_COST } from '../../graphql/cost.ts';
 import { pageKey } from '../users/user.lookahead.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.pagination.ts';

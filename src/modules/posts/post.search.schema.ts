@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { EXCERPT_COST, pageCost, SEARCH_COST } from '../../graphql/limits.ts';
+import { EXCERPT_COST, pageCost, SEARCH_COST } from '../../graphql/cost.ts';
 import { type PostPage, pageSearch, type SearchEdge } from './post.pagination.ts';
 import { PostNode } from './post.schema.ts';
 import { SEARCH_MAX_LENGTH } from './post.search.ts';

@@ -1,5 +1,4 @@
-import { builder } from '../../graphql/builder.ts';
-import { ValidationError } from '../../graphql/errors.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION } from '../../graphql/messages.ts';
 import { changePassword, deleteAccount } from './account.service.ts';
 
@@ -38,13 +37,7 @@ builder.mutationFields((t) => ({
     type: ChangePasswordSuccess,
     description: 'Sets a new password after checking the current one, and ends every other session of the account.',
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'ChangePasswordResult',
-        description: 'What `changePassword` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('changePassword'),
     args: {
       input: t.arg({ type: ChangePasswordInput, required: true, description: 'The current and the new password.' }),
     },
@@ -56,13 +49,7 @@ builder.mutationFields((t) => ({
     type: DeleteAccountSuccess,
     description: "Deletes the signed-in user's account, posts, sessions and picture, after checking the password.",
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'DeleteAccountResult',
-        description: 'What `deleteAccount` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('deleteAccount'),
     args: { password: t.arg.string({ required: true, description: 'The current password, to confirm.' }) },
     resolve: async (_root, { password }, context) => {
       await deleteAccount(context, context.viewer!, password);

@@ -1,7 +1,6 @@
 import type { User } from '../../generated/prisma/client.ts';
-import { builder } from '../../graphql/builder.ts';
+import { builder, resultUnion } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
-import { ValidationError } from '../../graphql/errors.ts';
 import { DEFAULT_PICTURE, PICTURES_PATH } from '../pictures/pictures.route.ts';
 import { firstPageRequest, pageKey } from './user.lookahead.ts';
 import { selectUserByUsername, selectUserWithFirstPage } from './user.queries.ts';
@@ -93,13 +92,7 @@ builder.mutationFields((t) => ({
     type: UpdateAccountSuccess,
     description: "Changes the signed-in user's username, email and/or profile picture, all or nothing.",
     authScopes: { loggedIn: true },
-    errors: {
-      types: [ValidationError],
-      union: {
-        name: 'UpdateAccountResult',
-        description: 'What `updateAccount` returns: its success, or an expected failure, which implements `Error`.',
-      },
-    },
+    errors: resultUnion('updateAccount'),
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The fields to change.' }) },
     resolve: async (_root, { input }, context) => ({ user: await updateAccount(context, context.viewer!, input) }),
   }),

@@ -2,8 +2,8 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import type { Context } from './context.ts';
-import { serviceUnavailable, unexpected } from './errors.ts';
+import type { Context } from '../graphql/context.ts';
+import { serviceUnavailable, unexpected } from '../graphql/errors.ts';
 
 /**
  * Decides what clients see of each execution error:

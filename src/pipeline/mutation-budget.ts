@@ -1,7 +1,7 @@
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../../graphql/context.ts';
-import { rateLimitKey } from './rate-limit-key.ts';
+import type { Context } from '../graphql/context.ts';
+import { rateLimitKey } from '../modules/ratelimit/rate-limit-key.ts';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { Context } from '../../graphql/context.ts';
-import { codedError } from '../../graphql/errors.ts';
-import { rateLimitKey } from './rate-limit-key.ts';
+import type { Context } from '../graphql/context.ts';
+import { codedError } from '../graphql/errors.ts';
+import { rateLimitKey } from '../modules/ratelimit/rate-limit-key.ts';
 
 /**
  * At most `max` open subscriptions per client address (an IPv6 client by its /64) on this instance (SSE and

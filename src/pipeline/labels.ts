@@ -1,5 +1,5 @@
 import { Kind, parse } from 'graphql';
-import { manifestDocuments } from '../graphql/trusted-documents.ts';
+import { manifestDocuments } from './trusted-documents.ts';
 
 // Metric labels and span names come from these bounded sets: each distinct label value is a series kept for
 // the life of the process, and a client may send any operation name or document it likes.

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import {
-  type DocumentNode,
-  type ExecutionResult,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  getOperationAST,
-  Kind,
-  type SelectionSetNode,
-  visit,
-} from 'graphql';
+import type { DocumentNode, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.ts';
+import {
+  isCacheableQuery,
+  isPublicWrite,
+  takeWriteTypenames,
+  withWriteTypenames,
+} from './response-cache-operations.ts';
 import type { AnswerStore, DataVersion } from './response-cache-stores.ts';
 
 export interface ResponseCacheOptions {
@@ -21,19 +18,6 @@ export interface ResponseCacheOptions {
   healthy?(): boolean;
   close?(): Promise<void>;
 }
-
-/** Mutations whose success changes what anonymous readers see; any other mutation leaves the cache alone. */
-export const PUBLIC_WRITES = new Set([
-  'createPost',
-  'updatePost',
-  'deletePost',
-  'updateAccount',
-  'register',
-  'deleteAccount',
-]);
-
-/** Root fields whose answer depends on who asks: never cached, even when nobody is signed in. */
-const VIEWER_FIELDS = new Set(['me']);
 
 const anonymous = (request: Request) => !request.headers.has('authorization');
 
@@ -118,10 +102,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
   // to empty every instance's cache. Success is read from the result's type, asked for under a key of our own.
   const bumpAfterPublicWrites: Plugin = {
     onExecute({ args }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
-      const fields = rootFields(operation.selectionSet, fragmentsOf(args.document));
-      if (!fields.some((field) => PUBLIC_WRITES.has(field))) return;
+      if (!isPublicWrite(args.document, args.operationName)) return;
       // envelop passes these very args (spread) to the executor once every onExecute hook has run.
       (args as { document: DocumentNode }).document = withWriteTypenames(args.document);
       return {
@@ -134,74 +115,6 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     },
   };
   return [lookUp, bumpAfterPublicWrites];
-}
-
-const WRITE_TYPENAME = '__publicWriteTypename';
-const typenameField: FieldNode = {
-  kind: Kind.FIELD,
-  alias: { kind: Kind.NAME, value: WRITE_TYPENAME },
-  name: { kind: Kind.NAME, value: '__typename' },
-};
-const marked = new WeakMap<DocumentNode, DocumentNode>();
-
-/** The document with each public write's result type asked for under WRITE_TYPENAME (once per document). */
-function withWriteTypenames(document: DocumentNode): DocumentNode {
-  let copy = marked.get(document);
-  if (!copy) {
-    copy = visit(document, {
-      Field(node, _key, _parent, _path, ancestors) {
-        const atRoot = !ancestors.some((ancestor) => (ancestor as { kind?: string }).kind === Kind.FIELD);
-        if (!atRoot || !PUBLIC_WRITES.has(node.name.value) || !node.selectionSet) return undefined;
-        return {
-          ...node,
-          selectionSet: { ...node.selectionSet, selections: [...node.selectionSet.selections, typenameField] },
-        };
-      },
-    });
-    marked.set(document, copy);
-  }
-  return copy;
-}
-
-/** Whether a public write succeeded; removes the types asked for, so the client gets what it asked for alone. */
-function takeWriteTypenames(data: ExecutionResult['data']): boolean {
-  let succeeded = false;
-  for (const value of Object.values(data ?? {})) {
-    if (!value || typeof value !== 'object' || !(WRITE_TYPENAME in value)) continue;
-    const typename = (value as Record<string, unknown>)[WRITE_TYPENAME];
-    delete (value as Record<string, unknown>)[WRITE_TYPENAME];
-    if (typeof typename === 'string' && typename.endsWith('Success')) succeeded = true;
-  }
-  return succeeded;
-}
-
-/**
- * Queries that read nothing of the viewer, sent with no variable they do not declare (graphql-js ignores those,
- * so each invented one would make another entry of the same answer); mutations and subscriptions never.
- */
-function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined, sent: string[]): boolean {
-  const declared = cacheableVariables(document, operationName ?? null);
-  return declared !== null && sent.every((name) => declared.has(name));
-}
-
-// Yoga hands out one parsed document per text, so what an operation allows is worked out once per document.
-const allowed = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
-
-/** The variables a cacheable query declares, or null when the operation may not be cached at all. */
-function cacheableVariables(document: DocumentNode, operationName: string | null): Set<string> | null {
-  const known = allowed.get(document);
-  if (known?.has(operationName)) return known.get(operationName)!;
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return null; // not remembered: the name is the client's, and names no operation
-  const readsViewer = (selectionSet: SelectionSetNode) =>
-    rootFields(selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
-  const variables =
-    operation.operation === 'query' && !readsViewer(operation.selectionSet)
-      ? new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value))
-      : null;
-  // Keyed by names the document itself holds (the operation exists), so the client cannot grow the map.
-  allowed.set(document, (known ?? new Map()).set(operationName, variables));
-  return variables;
 }
 
 /** `If-None-Match`: `*` or a list of entity tags, weak or strong. */
@@ -235,46 +148,4 @@ function stringifyCachedAnswer(result: ExecutionResult): string {
     bodies.set(data, body);
   }
   return body;
-}
-
-/**
- * Cache-Control for browsers and CDNs: anonymous GET answers are public for a short while (and may be served
- * stale while revalidating); everything else is never stored. Vary keeps signed-in requests off public copies.
- */
-export function useHttpCaching(maxAgeSeconds: number): Plugin {
-  return {
-    onResponse({ request, response }) {
-      const cacheable =
-        request.method === 'GET' && anonymous(request) && (response.status === 200 || response.status === 304);
-      if (!new URL(request.url).pathname.endsWith('/graphql')) return; // pictures set their own
-      response.headers.set(
-        'cache-control',
-        cacheable && maxAgeSeconds > 0
-          ? `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${maxAgeSeconds * 6}`
-          : 'no-store',
-      );
-      response.headers.append('vary', 'Authorization, Accept'); // JSON and event-stream answers differ
-    },
-  };
-}
-
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  return new Map(fragments.map((fragment) => [fragment.name.value, fragment]));
-}
-
-/** The root fields an operation selects, also through inline fragments and fragment spreads. */
-function rootFields(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
-): string[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
-    const fragment = fragments.get(selection.name.value);
-    if (!fragment || seen.has(fragment.name.value)) return [];
-    seen.add(fragment.name.value);
-    return rootFields(fragment.selectionSet, fragments, seen);
-  });
 }

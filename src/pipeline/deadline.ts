@@ -1,6 +1,6 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { requestIdOf } from '../http/request-id.ts';
+import { requestIdOf } from './request-id.ts';
 import type { Logger } from '../logger.ts';
 
 /**
