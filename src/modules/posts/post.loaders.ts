@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Sql } from '../../db/client.ts';
 import type { Post } from '../../generated/prisma/client.ts';
-import { countPostsByAuthor } from './post.queries.ts';
+import { countPostsByAuthor } from './post.sql.ts';
 
 /** A first page read ahead together with its user (user.lookahead.ts), found by `pageKey`. */
 export interface PrefetchedPage {

@@ -6,7 +6,7 @@ import { badUserInput } from '../../graphql/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
 import { decodePostCursor, encodePostCursor } from './post.cursor.ts';
 import type { PrefetchedPage } from './post.loaders.ts';
-import { countPosts, selectPostPage, selectSearchPage } from './post.queries.ts';
+import { countPosts, selectPostPage, selectSearchPage } from './post.sql.ts';
 import { decodeSearchCursor, encodeSearchCursor, type ExcerptPart, excerptParts, searchQuery } from './post.search.ts';
 
 type PageDeps = Pick<Context, 'sql' | 'loaders'>;
@@ -86,8 +86,13 @@ export async function pagePosts(
     async (limit, inverted) => {
       if (prefetched && prefetched.limit === limit && !inverted && !after && !before) return prefetched.posts;
       const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
-      for (const { author } of rows) deps.loaders.userById.prime(author);
-      return rows.map((row) => row.post);
+      const posts: Post[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const [post, author] = rows[i]!;
+        deps.loaders.userById.prime(author);
+        posts[i] = post;
+      }
+      return posts;
     },
     (post) => new PostEdge(post),
   );
@@ -126,10 +131,10 @@ export async function pageSearch(deps: PageDeps, query: string, args: PageArgs):
     args,
     async (limit, inverted) => {
       const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
-      for (const { author } of rows) deps.loaders.userById.prime(author);
+      for (const [, author] of rows) deps.loaders.userById.prime(author);
       return rows;
     },
-    ({ post, rank, excerpt }): SearchEdge => ({
+    ([post, , rank, excerpt]): SearchEdge => ({
       node: post,
       rank,
       excerpt: excerptParts(excerpt),

@@ -37,7 +37,7 @@ export function searchQuery(text: string, argument = 'query'): string {
 
 /**
  * The refusal of text without a word to search for. searchQuery sees exclusion-only text; only PostgreSQL knows
- * its stop words, so the SQL (post.queries.ts) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
+ * its stop words, so the SQL (post.sql.ts) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
  */
 export function noWordToSearch(argument = 'query') {
   return badUserInput(`Argument "${argument}" must contain a word to search for.`);

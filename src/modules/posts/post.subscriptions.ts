@@ -5,7 +5,7 @@ import { encodeGlobalId } from '../../graphql/ids.ts';
 import { liveSessionCheck } from '../auth/sessions.ts';
 import { UserNode } from '../users/user.schema.ts';
 import type { PostChange } from './post.events.ts';
-import { selectPostWithAuthor } from './post.queries.ts';
+import { selectPostWithAuthor } from './post.sql.ts';
 import { PostNode } from './post.schema.ts';
 
 const PostChangeKind = builder.enumType('PostChangeKind', {
@@ -47,7 +47,7 @@ const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
       type: PostNode,
       nullable: true,
       description: 'The post as it is now, through the same fields and rules as queries; null once deleted.',
-      resolve: (change) => change.post?.post ?? null,
+      resolve: (change) => change.post?.[0] ?? null,
     }),
   }),
 });
@@ -78,7 +78,7 @@ builder.subscriptionFields((t) => ({
       // refresh the author in this subscription's loader, which lives as long as it does. Per-viewer rules (an
       // email to its owner) are applied by the fields below, for each subscriber.
       const post = change.kind === 'DELETED' ? null : await sharedRead(change, context.sql);
-      if (post) context.loaders.userById.refresh(post.author);
+      if (post) context.loaders.userById.refresh(post[1]);
       return { ...change, post };
     },
   }),

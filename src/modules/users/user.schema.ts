@@ -4,7 +4,7 @@ import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/mes
 import { ValidationError } from '../../graphql/errors.ts';
 import { DEFAULT_PICTURE, PICTURES_PATH } from '../pictures/pictures.route.ts';
 import { firstPageRequest, pageKey } from './user.lookahead.ts';
-import { selectUserByUsername, selectUserWithFirstPage } from './user.queries.ts';
+import { selectUserByUsername, selectUserWithFirstPage } from './user.sql.ts';
 import { updateAccount } from './user.service.ts';
 
 /**

@@ -1,0 +1,160 @@
+import type { Sql } from '../../db/client.ts';
+import { postColumns, userColumns } from '../../db/rows.ts';
+import {
+  bool,
+  float8,
+  type Fragment,
+  int,
+  limit,
+  type Param,
+  param,
+  read,
+  row,
+  sql,
+  text,
+  where,
+} from '../../db/sql.ts';
+import type { Post, User } from '../../generated/prisma/client.ts';
+import type { PostPosition } from './post.cursor.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, noWordToSearch, type SearchPosition } from './post.search.ts';
+
+export interface PageQuery {
+  /** Only this author's posts; every post when absent. */
+  authorId?: number;
+  /** Only posts matching this tsquery (see post.search.ts). */
+  search?: string;
+  after?: PostPosition;
+  before?: PostPosition;
+  limit: number;
+  /** Oldest first (a `last` page is read backwards, then reversed by the caller). */
+  inverted: boolean;
+}
+
+const ASC = sql`ASC`;
+const DESC = sql`DESC`;
+
+/**
+ * Whether the tsquery in this parameter keeps a word to look for once PostgreSQL has parsed it: stop words are
+ * dropped ("the", "the:*", a phrase of them), and what is left may be exclusions only ("the -zzz" is `!'zzz'`,
+ * whose querytree is 'T'), which would match every post. Written without a column, so it is a one-time filter:
+ * when false, the statement reads no table at all.
+ */
+const hasWord = (search: Param) => sql`querytree(to_tsquery('english', ${search})) NOT IN ('', 'T')`;
+const matches = (column: Fragment<never>, search: Param) =>
+  sql`${column} @@ to_tsquery('english', ${search}) AND ${hasWord(search)}`;
+
+const searchable = bool(`querytree(q) NOT IN ('', 'T')`);
+
+/**
+ * Called when a filtered read found nothing: tells "no match" from "nothing to search for" (BAD_USER_INPUT)
+ * with a statement that reads no table, so a page with matches still costs one statement.
+ */
+async function checkSearchable(db: Sql, search: string): Promise<void> {
+  const [found] = await read(db, 'search-has-word', sql`SELECT ${searchable} FROM to_tsquery('english', ${search}) q`);
+  if (!found) throw noWordToSearch();
+}
+
+const postWithAuthor = row(postColumns.as('p'), userColumns.as('u'));
+const POSTS_WITH_AUTHORS = sql`FROM posts p JOIN users u ON u.id = p.author_id`;
+
+/**
+ * One page of posts with their authors: a single statement, served by the feed indexes. A position is written
+ * as `date <= d AND (date < d OR id < i)` rather than a bare OR, so PostgreSQL starts the index scan at the
+ * position instead of filtering the whole table. The text depends only on which filters are present and the
+ * limit, so each of its few shapes is a named statement that PostgreSQL plans once per connection.
+ */
+export async function selectPostPage(db: Sql, query: PageQuery): Promise<[Post, User][]> {
+  const conditions: Fragment<never>[] = [];
+  if (query.authorId !== undefined) conditions.push(sql`p.author_id = ${query.authorId}`);
+  if (query.search !== undefined) conditions.push(matches(sql`p.search`, param(query.search)));
+  if (query.after) {
+    const [date, id] = [param(query.after.datePosted), query.after.id];
+    conditions.push(sql`p.date_posted <= ${date} AND (p.date_posted < ${date} OR p.id < ${id})`);
+  }
+  if (query.before) {
+    const [date, id] = [param(query.before.datePosted), query.before.id];
+    conditions.push(sql`p.date_posted >= ${date} AND (p.date_posted > ${date} OR p.id > ${id})`);
+  }
+  const order = query.inverted ? ASC : DESC;
+  const rows = await read(
+    db,
+    'post-page',
+    sql`SELECT ${postWithAuthor} ${POSTS_WITH_AUTHORS}${where(conditions)} ORDER BY p.date_posted ${order}, p.id ${order} ${limit(query.limit)}`,
+  );
+  if (!rows.length && query.search !== undefined) await checkSearchable(db, query.search);
+  return rows;
+}
+
+/** One post with its author, or null: read afresh for each live event (post.subscriptions.ts). */
+export async function selectPostWithAuthor(db: Sql, id: number): Promise<[Post, User] | null> {
+  const [found] = await read(
+    db,
+    'post-with-author',
+    sql`SELECT ${postWithAuthor} ${POSTS_WITH_AUTHORS} WHERE p.id = ${id}`,
+  );
+  return found ?? null;
+}
+
+const postCount = row(int('author_id'), int('count(*)::int'));
+
+/** How many posts each author has written, in one grouped statement. */
+export async function countPostsByAuthor(db: Sql, authorIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = await read(
+    db,
+    'post-count-by-author',
+    sql`SELECT ${postCount} FROM posts WHERE author_id = ANY(${authorIds}::int[]) GROUP BY author_id`,
+  );
+  return new Map(rows);
+}
+
+const count = int('count(*)::int');
+
+/** How many posts there are, or how many one author has, optionally only those matching a tsquery. */
+export async function countPosts(db: Sql, filter: { authorId?: number; search?: string }): Promise<number> {
+  const conditions: Fragment<never>[] = [];
+  if (filter.authorId !== undefined) conditions.push(sql`author_id = ${filter.authorId}`);
+  if (filter.search !== undefined) conditions.push(matches(sql`search`, param(filter.search)));
+  const [total] = await read(db, 'post-count', sql`SELECT ${count} FROM posts${where(conditions)}`);
+  return total!;
+}
+
+export interface SearchPageQuery {
+  /** A tsquery built by searchQuery(). */
+  search: string;
+  after?: SearchPosition;
+  before?: SearchPosition;
+  limit: number;
+  /** Lowest rank first (a `last` page is read backwards, then reversed by the caller). */
+  inverted: boolean;
+}
+
+const RANK = sql`ts_rank(p.search, q, 1)::float8`; // 1: divided by 1 + log(length), so long posts do not swamp short ones
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
+
+/** A match: the post, its author, its rank, and a short piece of the content with the matches marked. */
+const searchHit = row(
+  postColumns.as('p'),
+  userColumns.as('u'),
+  float8('m.rank'),
+  text(sql`ts_headline('english', p.content, m.q, ${HEADLINE_OPTIONS})`),
+);
+
+/** The statement selectSearchPage sends (the benchmark EXPLAINs it). */
+export function searchPageStatement(query: SearchPageQuery) {
+  const search = param(query.search);
+  const conditions = [sql`p.search @@ q`, hasWord(search)];
+  if (query.after) conditions.push(sql`(${RANK}, p.id) < (${query.after.rank}::float8, ${query.after.id}::int)`);
+  if (query.before) conditions.push(sql`(${RANK}, p.id) > (${query.before.rank}::float8, ${query.before.id}::int)`);
+  const order = query.inverted ? ASC : DESC;
+  return sql`SELECT ${searchHit} FROM (SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', ${search}) q${where(conditions)} ORDER BY rank ${order}, p.id ${order} ${limit(query.limit)}) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
+}
+
+/**
+ * One page of search results with their authors and excerpts, best first (rank, then id), in one statement:
+ * the GIN index finds the matches, the page is cut by rank, and only the page's rows get an excerpt.
+ */
+export async function selectSearchPage(db: Sql, query: SearchPageQuery): Promise<[Post, User, number, string][]> {
+  const rows = await read(db, 'post-search', searchPageStatement(query));
+  if (!rows.length) await checkSearchable(db, query.search);
+  return rows;
+}
