@@ -1,7 +1,6 @@
 import type { Database } from '../src/db/client.ts';
 import { render } from '../src/db/sql.ts';
-import { searchPageStatement } from '../src/modules/posts/post.sql.ts';
-import { searchQuery } from '../src/modules/posts/post.search.ts';
+import { searchPageStatement, searchQuery } from '../src/modules/posts/post.search.ts';
 
 /** EXPLAIN ANALYZE of the statement a search page sends (the first page of 20 for one topic). */
 export async function explainSearch(db: Database): Promise<string> {

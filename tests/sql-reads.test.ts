@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPrisma } from '../src/db/client.ts';
 import { findViewer } from '../src/modules/auth/sessions.ts';
-import { searchQuery } from '../src/modules/posts/post.search.ts';
-import {
-  countPosts,
-  countPostsByAuthor,
-  selectPostPage,
-  selectPostWithAuthor,
-  selectSearchPage,
-} from '../src/modules/posts/post.sql.ts';
+import { searchQuery, selectSearchPage } from '../src/modules/posts/post.search.ts';
+import { countPosts, countPostsByAuthor, selectPostPage, selectPostWithAuthor } from '../src/modules/posts/post.sql.ts';
 import { selectUserByUsername, selectUsersById, selectUserWithFirstPage } from '../src/modules/users/user.sql.ts';
 import { createPosts, createUser } from './helpers/factories.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';

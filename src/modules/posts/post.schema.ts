@@ -24,7 +24,7 @@ export const PostNode = builder.prismaNode('Post', {
   }),
 });
 
-const PostConnection = builder.connectionObject(
+const PostConnection = builder.connectionObject<typeof PostNode, PostPage>(
   {
     type: PostNode,
     name: 'PostConnection',
@@ -32,7 +32,7 @@ const PostConnection = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many posts the whole list holds (not just this page). Costs one extra query.',
-        resolve: (page) => (page as unknown as PostPage).totalCount(),
+        resolve: (page) => page.totalCount(),
       }),
     }),
   },

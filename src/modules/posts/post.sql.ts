@@ -1,22 +1,9 @@
 import type { Sql } from '../../db/client.ts';
 import { postColumns, userColumns } from '../../db/rows.ts';
-import {
-  bool,
-  float8,
-  type Fragment,
-  int,
-  limit,
-  type Param,
-  param,
-  read,
-  row,
-  sql,
-  text,
-  where,
-} from '../../db/sql.ts';
+import { bool, type Fragment, int, limit, type Param, param, read, row, sql, where } from '../../db/sql.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import type { PostPosition } from './post.cursor.ts';
-import { HIGHLIGHT_END, HIGHLIGHT_START, noWordToSearch, type SearchPosition } from './post.search.ts';
+import { badUserInput } from '../../graphql/errors.ts';
 
 export interface PageQuery {
   /** Only this author's posts; every post when absent. */
@@ -30,8 +17,8 @@ export interface PageQuery {
   inverted: boolean;
 }
 
-const ASC = sql`ASC`;
-const DESC = sql`DESC`;
+export const ASC = sql`ASC`;
+export const DESC = sql`DESC`;
 
 /**
  * Whether the tsquery in this parameter keeps a word to look for once PostgreSQL has parsed it: stop words are
@@ -39,7 +26,7 @@ const DESC = sql`DESC`;
  * whose querytree is 'T'), which would match every post. Written without a column, so it is a one-time filter:
  * when false, the statement reads no table at all.
  */
-const hasWord = (search: Param) => sql`querytree(to_tsquery('english', ${search})) NOT IN ('', 'T')`;
+export const hasWord = (search: Param) => sql`querytree(to_tsquery('english', ${search})) NOT IN ('', 'T')`;
 const matches = (column: Fragment<never>, search: Param) =>
   sql`${column} @@ to_tsquery('english', ${search}) AND ${hasWord(search)}`;
 
@@ -49,9 +36,17 @@ const searchable = bool(`querytree(q) NOT IN ('', 'T')`);
  * Called when a filtered read found nothing: tells "no match" from "nothing to search for" (BAD_USER_INPUT)
  * with a statement that reads no table, so a page with matches still costs one statement.
  */
-async function checkSearchable(db: Sql, search: string): Promise<void> {
+export async function checkSearchable(db: Sql, search: string): Promise<void> {
   const [found] = await read(db, 'search-has-word', sql`SELECT ${searchable} FROM to_tsquery('english', ${search}) q`);
   if (!found) throw noWordToSearch();
+}
+
+/**
+ * The refusal of text without a word to search for. searchQuery sees exclusion-only text; only PostgreSQL knows
+ * its stop words, so the SQL (checkSearchable) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
+ */
+export function noWordToSearch(argument = 'query') {
+  return badUserInput(`Argument "${argument}" must contain a word to search for.`);
 }
 
 const postWithAuthor = row(postColumns.as('p'), userColumns.as('u'));
@@ -116,45 +111,4 @@ export async function countPosts(db: Sql, filter: { authorId?: number; search?: 
   if (filter.search !== undefined) conditions.push(matches(sql`search`, param(filter.search)));
   const [total] = await read(db, 'post-count', sql`SELECT ${count} FROM posts${where(conditions)}`);
   return total!;
-}
-
-export interface SearchPageQuery {
-  /** A tsquery built by searchQuery(). */
-  search: string;
-  after?: SearchPosition;
-  before?: SearchPosition;
-  limit: number;
-  /** Lowest rank first (a `last` page is read backwards, then reversed by the caller). */
-  inverted: boolean;
-}
-
-const RANK = sql`ts_rank(p.search, q, 1)::float8`; // 1: divided by 1 + log(length), so long posts do not swamp short ones
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
-
-/** A match: the post, its author, its rank, and a short piece of the content with the matches marked. */
-const searchHit = row(
-  postColumns.as('p'),
-  userColumns.as('u'),
-  float8('m.rank'),
-  text(sql`ts_headline('english', p.content, m.q, ${HEADLINE_OPTIONS})`),
-);
-
-/** The statement selectSearchPage sends (the benchmark EXPLAINs it). */
-export function searchPageStatement(query: SearchPageQuery) {
-  const search = param(query.search);
-  const conditions = [sql`p.search @@ q`, hasWord(search)];
-  if (query.after) conditions.push(sql`(${RANK}, p.id) < (${query.after.rank}::float8, ${query.after.id}::int)`);
-  if (query.before) conditions.push(sql`(${RANK}, p.id) > (${query.before.rank}::float8, ${query.before.id}::int)`);
-  const order = query.inverted ? ASC : DESC;
-  return sql`SELECT ${searchHit} FROM (SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', ${search}) q${where(conditions)} ORDER BY rank ${order}, p.id ${order} ${limit(query.limit)}) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
-}
-
-/**
- * One page of search results with their authors and excerpts, best first (rank, then id), in one statement:
- * the GIN index finds the matches, the page is cut by rank, and only the page's rows get an excerpt.
- */
-export async function selectSearchPage(db: Sql, query: SearchPageQuery): Promise<[Post, User, number, string][]> {
-  const rows = await read(db, 'post-search', searchPageStatement(query));
-  if (!rows.length) await checkSearchable(db, query.search);
-  return rows;
 }

@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
-import type { PageArgs } from '../posts/post.pagination.ts';
+import type { PageArgs } from '../../graphql/connection.ts';
 
 export interface FirstPageRequest {
   args: PageArgs;
