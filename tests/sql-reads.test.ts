@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPrisma } from '../src/db/client.ts';
 import { findViewer } from '../src/modules/auth/sessions.ts';
 import { searchQuery, selectSearchPage } from '../src/modules/posts/post.search.ts';
-import { countPosts, countPostsByAuthor, selectPostPage, selectPostWithAuthor } from '../src/modules/posts/post.sql.ts';
+import { countPosts, countPostsByAuthor, selectPostPage, selectPostsById } from '../src/modules/posts/post.sql.ts';
 import { selectUserByUsername, selectUsersById, selectUserWithFirstPage } from '../src/modules/users/user.sql.ts';
 import { createPosts, createUser } from './helpers/factories.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
@@ -49,14 +49,14 @@ describe('typed SQL reads match Prisma', () => {
     }
   });
 
-  it('one post with its author, null when there is none', async () => {
+  it('posts with their authors by id, none for an id without a post', async () => {
     const post = await t.prisma.post.findFirstOrThrow({
       where: { idempotencyKey: 'key-1' },
       include: { author: true },
     });
     const { author, ...fields } = post;
-    expect(await selectPostWithAuthor(t.sql, post.id)).toEqual([fields, author]);
-    expect(await selectPostWithAuthor(t.sql, 999_999)).toBeNull();
+    const found = await selectPostsById(t.sql, [post.id, 999_999]);
+    expect([...found]).toEqual([[post.id, [fields, author]]]);
   });
 
   it('users by id and by name, and post counts by author and in all', async () => {

@@ -80,14 +80,14 @@ export async function selectPostPage(db: Sql, query: PageQuery): Promise<[Post, 
   return rows;
 }
 
-/** One post with its author, or null: read afresh for each live event (post.subscriptions.ts). */
-export async function selectPostWithAuthor(db: Sql, id: number): Promise<[Post, User] | null> {
-  const [found] = await read(
+/** Posts with their authors by id, in one statement: post(id), node(id) and each live event (post.loaders.ts). */
+export async function selectPostsById(db: Sql, ids: readonly number[]): Promise<Map<number, [Post, User]>> {
+  const rows = await read(
     db,
-    'post-with-author',
-    sql`SELECT ${postWithAuthor} ${POSTS_WITH_AUTHORS} WHERE p.id = ${id}`,
+    'posts-by-id',
+    sql`SELECT ${postWithAuthor} ${POSTS_WITH_AUTHORS} WHERE p.id = ANY(${ids}::int[])`,
   );
-  return found ?? null;
+  return new Map(rows.map((found) => [found[0].id, found]));
 }
 
 const postCount = row(int('author_id'), int('count(*)::int'));

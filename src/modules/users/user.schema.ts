@@ -13,10 +13,8 @@ import { updateAccount } from './user.service.ts';
  */
 export const shownToOwner = new WeakSet<User>();
 
-export const UserNode = builder.prismaNode('User', {
+export const UserNode = builder.prismaObject('User', {
   description: 'A registered author. The password hash is never exposed.',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a deleted object is null, not an error
   fields: (t) => ({
     username: t.exposeString('username', { description: '2 to 20 characters, unique.' }),
     email: t.string({
@@ -35,6 +33,12 @@ export const UserNode = builder.prismaNode('User', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was registered.' }),
   }),
+});
+
+// node(id) and nodes(ids) read users through the request's loader, as authors are read; null for a deleted one.
+builder.nodeRef(UserNode, {
+  id: { resolve: (user: User) => user.id, parse: Number },
+  loadMany: (ids, context) => ids.map((id) => context.loaders.userById.load(id)),
 });
 
 builder.queryFields((t) => ({
