@@ -73,6 +73,18 @@ describe('SQL statements per request', () => {
     expect(aggregates.map((node) => node['Actual Loops'])).toEqual([1]);
   });
 
+  it('a page read ahead with its user serves only the arguments it was read for', async () => {
+    // The authors of the page are the user read ahead (the same object), asked for another page of posts.
+    const { data } = await statementsFor(
+      `{ user(username: "user1") { posts(first: 2) { edges { node { title author { ` +
+        `filtered: posts(first: 2, query: "post 1") { pageInfo { hasNextPage } } } } } } } }`,
+    );
+    const edges = data.user.posts.edges;
+    expect(edges.map((edge: QueryData) => edge.node.title)).toEqual(['user1 post 5', 'user1 post 4']);
+    // One match, so no next page; the page read ahead (three posts) would have said there is one.
+    for (const edge of edges) expect(edge.node.author.filtered.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('post(id), node(id) and nodes(ids) load as pages do: a post with its author in one statement', async () => {
     const [first, second] = await t.prisma.post.findMany({ take: 2, orderBy: { id: 'asc' } });
     const one = await statementsFor(`{ post(id: "${globalId('Post', first!.id)}") { title author { username } } }`);

@@ -3,17 +3,9 @@ import type { Sql } from '../../db/client.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import { countPostsByAuthor, selectPostsById } from './post.sql.ts';
 
-/** A first page read ahead together with its user (user.lookahead.ts), found by `pageKey`. */
-export interface PrefetchedPage {
-  limit: number;
-  posts: Post[];
-  total?: number;
-}
-
 /** `users` learns the authors of the posts loaded by id (they come in the same statement). */
 export function createPostLoaders(sql: Sql, users: { prime(user: User): void }) {
   return {
-    prefetchedPages: new Map<string, PrefetchedPage>(),
     /** Posts by id, for post(id) and node(id): one statement for all of a request's, with their authors. */
     postById: new DataLoader<number, Post | null>(async (ids) => {
       const found = await selectPostsById(sql, ids);

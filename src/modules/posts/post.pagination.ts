@@ -1,8 +1,8 @@
 import type { Post } from '../../generated/prisma/client.ts';
 import { checkPageSizes, connection, type Page, type PageArgs } from '../../graphql/connection.ts';
 import type { Context } from '../../graphql/context.ts';
+import type { FirstPage } from '../users/user.page.ts';
 import { postCursor } from './post.cursor.ts';
-import type { PrefetchedPage } from './post.loaders.ts';
 import { countPosts, selectPostPage } from './post.sql.ts';
 import { searchQuery } from './post.search.ts';
 
@@ -19,7 +19,7 @@ export async function pagePosts(
   deps: PageDeps,
   { authorId, query }: { authorId?: number; query?: string | null },
   args: PageArgs,
-  prefetched?: PrefetchedPage,
+  prefetched?: FirstPage,
 ): Promise<PostPage> {
   checkPageSizes(args);
   const filter = { authorId, search: query == null ? undefined : searchQuery(query) };
@@ -28,7 +28,7 @@ export async function pagePosts(
   const page = await connection(
     args,
     async (limit, inverted) => {
-      if (prefetched && prefetched.limit === limit && !inverted && !after && !before) return prefetched.posts;
+      if (prefetched) return prefetched.posts; // the same rows: user.page.ts checked the arguments
       const rows = await selectPostPage(deps.sql, { ...filter, after, before, limit, inverted });
       const posts: Post[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) {

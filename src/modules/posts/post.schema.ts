@@ -1,7 +1,7 @@
 import type { Post } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { pageCost, SEARCH_COST } from '../../graphql/limits.ts';
-import { pageKey } from '../users/user.lookahead.ts';
+import { prefetchedFirstPage } from '../users/user.page.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.pagination.ts';
 
@@ -77,10 +77,8 @@ builder.prismaObjectFields('User', (t) => ({
         }),
       },
       complexity: (args) => pageCost(args, args.query == null ? 0 : SEARCH_COST),
-      resolve: (user, args, context) => {
-        const prefetched = context.loaders.prefetchedPages.get(pageKey(user.id, args));
-        return pagePosts(context, { authorId: user.id, query: args.query }, args, prefetched);
-      },
+      resolve: (user, args, context) =>
+        pagePosts(context, { authorId: user.id, query: args.query }, args, prefetchedFirstPage(user, args)),
     },
     PostConnection,
   ),

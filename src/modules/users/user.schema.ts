@@ -3,8 +3,7 @@ import { builder } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { ValidationError } from '../../graphql/errors.ts';
 import { DEFAULT_PICTURE, PICTURES_PATH } from '../pictures/pictures.route.ts';
-import { firstPageRequest, pageKey } from './user.lookahead.ts';
-import { selectUserByUsername, selectUserWithFirstPage } from './user.sql.ts';
+import { readUserPage } from './user.page.ts';
 import { updateAccount } from './user.service.ts';
 
 /**
@@ -47,24 +46,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The user with exactly this username (case-sensitive), or null.',
     args: { username: t.arg.string({ required: true, description: 'The exact username.' }) },
-    resolve: async (_root, { username }, context, info) => {
-      // A user's page: the user, the first page of their posts and its count in one statement when asked for.
-      const page = firstPageRequest(info);
-      if (!page) {
-        const user = await selectUserByUsername(context.sql, username);
-        if (user) context.loaders.userById.prime(user); // their posts' author is this user
-        return user;
-      }
-      const found = await selectUserWithFirstPage(context.sql, username, page.limit, page.withTotal);
-      if (!found) return null;
-      context.loaders.userById.prime(found.user);
-      context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), {
-        limit: page.limit,
-        posts: found.posts,
-        total: found.total,
-      });
-      return found.user;
-    },
+    // A user's page: the user, the first page of their posts and its count in one statement when asked for.
+    resolve: (_root, { username }, context, info) => readUserPage(context, username, info),
   }),
 }));
 
