@@ -125,8 +125,10 @@ class Column<T> extends Selection<T> {
   }
 }
 
-// The declared type is what PostgreSQL returns through pg: int4 and float8 are numbers, a bigint (count(*))
-// would be a string, so cast it (`count(*)::int`). tests/sql-reads.test.ts checks the specs against Prisma.
+// A column is a name (in a table spec) or an expression: SQL text written in the code, never a value from a
+// request (those are parameters: write the expression with the `sql` tag). The declared type is what PostgreSQL
+// returns through pg: int4 and float8 are numbers, a bigint (count(*)) would be a string, so cast it
+// (`count(*)::int`). tests/sql-reads.test.ts checks the specs against Prisma.
 const column =
   <T>(kind: Kind) =>
   (expression: string | Fragment<never>) =>
