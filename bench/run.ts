@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectPrisma } from '../src/db/client.ts';
-import { encodePostCursor } from '../src/modules/posts/post.cursor.ts';
+import { postCursor } from '../src/modules/posts/post.cursor.ts';
 import { BENCH_PASSWORD, POSTS, USERS } from './data.ts';
 import { prepareBenchDatabase } from './database.ts';
 import { drive, type LoadResult } from './load.ts';
@@ -45,7 +45,7 @@ const [middle] = await db.prisma.post.findMany({
   skip: POSTS / 2,
   take: 1,
 });
-const bodies = workloads(encodePostCursor(middle!));
+const bodies = workloads(postCursor.encode(middle!));
 const { countStatements } = await import('./statements.ts');
 const statements = await countStatements(db, serverEnv({ DATABASE_URL: database.url }), bodies);
 const searchPlan = await explainSearch(db);

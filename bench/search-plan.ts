@@ -1,10 +1,10 @@
 import type { Database } from '../src/db/client.ts';
-import { searchPageStatement } from '../src/modules/posts/post.queries.ts';
-import { searchQuery } from '../src/modules/posts/post.search.ts';
+import { render } from '../src/db/sql.ts';
+import { searchPageStatement, searchQuery } from '../src/modules/posts/post.search.ts';
 
 /** EXPLAIN ANALYZE of the statement a search page sends (the first page of 20 for one topic). */
 export async function explainSearch(db: Database): Promise<string> {
-  const statement = searchPageStatement({ search: searchQuery('topic17'), limit: 21, inverted: false });
+  const statement = render(searchPageStatement({ search: searchQuery('topic17'), limit: 21, inverted: false }));
   const rows = await db.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
     `EXPLAIN ANALYZE ${statement.text}`,
     ...statement.values,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPosts, createUser } from './helpers/factories.ts';
+import { createPosts, createUser, globalId } from './helpers/factories.ts';
 import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
 
 let t: TestApp;
@@ -71,6 +71,37 @@ describe('SQL statements per request', () => {
     ]);
     const aggregates = nodesOf(plan!['QUERY PLAN'][0]!.Plan).filter((node) => node['Node Type'] === 'Aggregate');
     expect(aggregates.map((node) => node['Actual Loops'])).toEqual([1]);
+  });
+
+  it('a page read ahead with its user serves only the arguments it was read for', async () => {
+    // The authors of the page are the user read ahead (the same object), asked for another page of posts.
+    const { data } = await statementsFor(
+      `{ user(username: "user1") { posts(first: 2) { edges { node { title author { ` +
+        `filtered: posts(first: 2, query: "post 1") { pageInfo { hasNextPage } } } } } } } }`,
+    );
+    const edges = data.user.posts.edges;
+    expect(edges.map((edge: QueryData) => edge.node.title)).toEqual(['user1 post 5', 'user1 post 4']);
+    // One match, so no next page; the page read ahead (three posts) would have said there is one.
+    for (const edge of edges) expect(edge.node.author.filtered.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('post(id), node(id) and nodes(ids) load as pages do: a post with its author in one statement', async () => {
+    const [first, second] = await t.prisma.post.findMany({ take: 2, orderBy: { id: 'asc' } });
+    const one = await statementsFor(`{ post(id: "${globalId('Post', first!.id)}") { title author { username } } }`);
+    expect(one.data.post.title).toBe(first!.title);
+    expect(one.statements).toHaveLength(1);
+    expect(one.statements[0]).toMatch(/FROM posts p JOIN users u ON u\.id = p\.author_id WHERE p\.id = ANY/);
+    const node = await statementsFor(
+      `{ node(id: "${globalId('Post', second!.id)}") { ... on Post { title author { username } } } }`,
+    );
+    expect(node.data.node.title).toBe(second!.title);
+    expect(node.statements).toHaveLength(1);
+    const ids = [globalId('Post', first!.id), globalId('Post', second!.id), globalId('User', first!.authorId)];
+    const nodes = await statementsFor(
+      `{ nodes(ids: ${JSON.stringify(ids)}) { id ... on Post { author { username } } ... on User { username } } }`,
+    );
+    expect(nodes.data.nodes.map((found: QueryData) => found.id)).toEqual(ids);
+    expect(nodes.statements).toHaveLength(2); // the posts with their authors, and the user
   });
 
   it('a user without posts, and first: 0, read ahead the same way', async () => {

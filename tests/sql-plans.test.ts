@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
+import { int, read, row, sql, text } from '../src/db/sql.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { createUser } from './helpers/factories.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
@@ -43,11 +44,11 @@ describe('the hot reads as prepared statements', () => {
     for (let i = 0; i < 10; i++) {
       for (const query of reads) expect((await t.graphql(query)).errors).toBeUndefined();
     }
-    const plans = await t.sql<[name: string, generic: number, custom: number]>({
-      name: 'prepared-statements',
-      text: 'SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name <> $1',
-      values: ['prepared-statements'],
-    });
+    const plans = await read(
+      t.sql,
+      'prepared-statements',
+      sql`SELECT ${row(text('name'), int('generic_plans::int'), int('custom_plans::int'))} FROM pg_prepared_statements WHERE name NOT LIKE 'prepared-statements-%'`,
+    );
     const names = plans.map(([name]) => name);
     expect(names).toEqual(
       expect.arrayContaining([expect.stringMatching(/^post-page-/), expect.stringMatching(/^user-with-first-page/)]),

@@ -65,10 +65,10 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
     'POST /graphql',
     '  query Feed',
     '    graphql.resolve posts',
-    '      post-page-all-DESC-3', // the page with its authors (and one post more, for hasNextPage): one statement
+    '      post-page', // the page with its authors (and one post more, for hasNextPage): one statement
     '      graphql.resolve posts.edges.0.node.author',
     '      graphql.resolve posts.edges.1.node.author',
-    '    post-count-all',
+    '    post-count',
   ]);
   expect(new Set(spans().map((span) => span.spanContext().traceId)).size).toBe(1);
   const request = named('POST /graphql');
@@ -82,7 +82,7 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
     'graphql.operation.type': 'query',
     'graphql.operation.name': 'Feed',
   });
-  const page = named('post-page-all-DESC-3');
+  const page = named('post-page');
   expect(page.kind).toBe(SpanKind.CLIENT);
   expect(page.attributes['db.system.name']).toBe('postgresql');
   expect(page.attributes['db.query.text']).toMatch(/FROM posts/i);
@@ -148,7 +148,7 @@ it('names spans from bounded sets, and cuts what a client chose in attributes, h
     await t.app.fetch('http://blog.test/graphql', { method: 'PROPFIND' });
   }
   await t.graphql(print(FeedDocument), { first: 1 });
-  const names = new Set(spans().map((span) => span.name.replace(/^post-page-.*/, 'post-page'))); // its size: of 1 to 101
+  const names = new Set(spans().map((span) => span.name)); // a statement's span is named by its label, not its size
   expect(names).toEqual(
     new Set([
       'POST /graphql',
@@ -157,7 +157,7 @@ it('names spans from bounded sets, and cuts what a client chose in attributes, h
       'query',
       'graphql.resolve',
       'post-page',
-      'post-count-all',
+      'post-count',
       'query Feed',
     ]),
   );

@@ -19,25 +19,20 @@ export interface PrismaOptions {
   embedded?: boolean;
 }
 
-/** A statement for the hot reads: its text never varies for the same `name`, so PostgreSQL plans it once. */
+/**
+ * A statement for the hot reads: its text never varies for the same `name`, so PostgreSQL plans it once per
+ * connection. Written with the typed layer (sql.ts), which derives the name from the text.
+ */
 export interface SqlStatement {
   name: string;
   text: string;
   values: unknown[];
-}
-
-/**
- * A LIMIT written into a statement's text (its name must then include the limit): with `LIMIT $n`, PostgreSQL
- * cannot cost a prepared statement's generic plan, assumes every row is wanted, and plans the statement again
- * at each execution, which cost it more than running the statement. Page sizes are few, so the plans are too.
- */
-export function rowLimit(limit: number): string {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`Not a row limit: ${limit}`);
-  return `LIMIT ${limit}`;
+  /** What it reads, for its span in traces (the name by default). */
+  label?: string;
 }
 
 /** Runs a read and returns its rows as arrays (column order as selected): no per-row object is built by pg. */
-export type Sql = <Row extends unknown[]>(statement: SqlStatement) => Promise<Row[]>;
+export type Sql = (statement: SqlStatement) => Promise<unknown[][]>;
 
 export interface Database {
   /** The connection string (the embedded database's too), for what needs connections of its own (the job queue). */
@@ -78,14 +73,19 @@ export function connectPrisma({ url, poolSize, schema, timeouts, embedded }: Pri
   prisma.$on('query', (event) => {
     for (const listener of listeners) listener(event.query);
   });
-  const sql: Sql = async <Row extends unknown[]>({ name, text, values }: SqlStatement) => {
+  const sql: Sql = async ({ name, text, values, label }) => {
     for (const listener of listeners) listener(text);
     // PGlite serves every connection from one backend, so a statement prepared by a connection the pool has
     // since replaced would still exist there and clash with its name: the embedded database gets unnamed ones.
     const run = async () =>
-      (await pool.query<Row>({ name: embedded ? undefined : name, text, values, rowMode: 'array' })).rows;
+      (await pool.query<unknown[]>({ name: embedded ? undefined : name, text, values, rowMode: 'array' })).rows;
     if (!tracing()) return run();
-    return inSpan(name, { [ATTR_DB_SYSTEM_NAME]: 'postgresql', [ATTR_DB_QUERY_TEXT]: text }, run, SpanKind.CLIENT);
+    return inSpan(
+      label ?? name,
+      { [ATTR_DB_SYSTEM_NAME]: 'postgresql', [ATTR_DB_QUERY_TEXT]: text },
+      run,
+      SpanKind.CLIENT,
+    );
   };
   return {
     url,

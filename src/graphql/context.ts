@@ -54,5 +54,6 @@ export interface Context {
 }
 
 export function createLoaders(sql: Sql) {
-  return { ...createUserLoaders(sql), ...createPostLoaders(sql) };
+  const users = createUserLoaders(sql);
+  return { ...users, ...createPostLoaders(sql, users.userById) };
 }

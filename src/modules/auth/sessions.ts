@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/client.ts';
-import { toUser, USER_COLUMNS, type UserRow } from '../../db/rows.ts';
+import { userColumns } from '../../db/rows.ts';
+import { param, read, sql } from '../../db/sql.ts';
 import type { Session, User } from '../../generated/prisma/client.ts';
 import type { Context } from '../../graphql/context.ts';
 import { codedError } from '../../graphql/errors.ts';
@@ -20,20 +21,22 @@ export function sessionUserAgent(header: string | null): string | null {
   return printable || null;
 }
 
+const viewer = userColumns.as('u');
+
 /**
  * The user a token speaks for, if its session is still open, in one indexed statement; the same statement
  * records the session's use when the last record is more than a minute old (so at most one write a minute).
  */
-export async function findViewer(sql: Sql, userId: number, sessionId: string, now: Date): Promise<User | null> {
-  const rows = await sql<UserRow>({
-    name: 'viewer-by-session',
-    text:
-      'WITH s AS (SELECT id, last_used_at FROM sessions WHERE id = $2::uuid AND user_id = $1 AND revoked_at IS NULL AND expires_at > $3), ' +
-      "touched AS (UPDATE sessions SET last_used_at = $3 FROM s WHERE sessions.id = s.id AND s.last_used_at <= $3::timestamptz - $4::int * interval '1 millisecond' RETURNING 1) " +
-      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 AND EXISTS (SELECT 1 FROM s)`,
-    values: [userId, sessionId, now, LAST_USED_PRECISION_MS],
-  });
-  return rows[0] ? toUser(rows[0]) : null;
+export async function findViewer(db: Sql, userId: number, sessionId: string, now: Date): Promise<User | null> {
+  const [user, at] = [param(userId), param(now)];
+  const open = sql`SELECT id, last_used_at FROM sessions WHERE id = ${sessionId}::uuid AND user_id = ${user} AND revoked_at IS NULL AND expires_at > ${at}`;
+  const touch = sql`UPDATE sessions SET last_used_at = ${at} FROM s WHERE sessions.id = s.id AND s.last_used_at <= ${at}::timestamptz - ${LAST_USED_PRECISION_MS}::int * interval '1 millisecond' RETURNING 1`;
+  const [found] = await read(
+    db,
+    'viewer-by-session',
+    sql`WITH s AS (${open}), touched AS (${touch}) SELECT ${viewer} FROM users u WHERE u.id = ${user} AND EXISTS (SELECT 1 FROM s)`,
+  );
+  return found ?? null;
 }
 
 /** How long a live stream trusts the session it was opened with before reading it again. */

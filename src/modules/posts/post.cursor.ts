@@ -1,4 +1,4 @@
-import { badUserInput } from '../../graphql/errors.ts';
+import { cursorCodec } from '../../graphql/connection.ts';
 
 /** Where a reader stopped in a newest-first list: the post's timestamp and id, not its offset. */
 export interface PostPosition {
@@ -6,20 +6,14 @@ export interface PostPosition {
   id: number;
 }
 
-const PREFIX = 'post:';
-
-export function encodePostCursor({ datePosted, id }: PostPosition): string {
-  return Buffer.from(`${PREFIX}${datePosted.getTime()}:${id}`).toString('base64url');
-}
-
-export function decodePostCursor(cursor: string, argument: 'after' | 'before'): PostPosition {
-  const text = cursor.length <= 64 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const match = new RegExp(`^${PREFIX}(\\d{1,15}):([1-9]\\d{0,9})$`).exec(text);
-  const position = match && { datePosted: new Date(Number(match[1])), id: Number(match[2]) };
-  if (!position || Number.isNaN(position.datePosted.getTime()) || position.id > 2_147_483_647) {
-    throw badUserInput(
-      `Argument "${argument}" must be a cursor from a page of posts (an edge's cursor, startCursor or endCursor).`,
-    );
-  }
-  return position;
-}
+export const postCursor = cursorCodec<PostPosition>({
+  prefix: 'post',
+  maxLength: 64,
+  key: '\\d{1,15}',
+  write: ({ datePosted }) => datePosted.getTime(),
+  read: (key, id) => {
+    const datePosted = new Date(Number(key));
+    return Number.isNaN(datePosted.getTime()) ? undefined : { datePosted, id };
+  },
+  of: 'a page of posts',
+});

@@ -1,13 +1,12 @@
+import type { Post } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { pageCost, SEARCH_COST } from '../../graphql/cost.ts';
-import { pageKey } from '../users/user.lookahead.ts';
+import { prefetchedFirstPage } from '../users/user.page.ts';
 import { UserNode } from '../users/user.schema.ts';
 import { type PostPage, pagePosts } from './post.pagination.ts';
 
-export const PostNode = builder.prismaNode('Post', {
+export const PostNode = builder.prismaObject('Post', {
   description: 'A blog post.',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a deleted object is null, not an error
   fields: (t) => ({
     title: t.exposeString('title', { description: 'At most 100 characters.' }),
     content: t.exposeString('content', { description: 'Plain text; line breaks are meaningful.' }),
@@ -24,7 +23,14 @@ export const PostNode = builder.prismaNode('Post', {
   }),
 });
 
-const PostConnection = builder.connectionObject(
+// One loading path: post(id), node(id) and nodes(ids) read posts as pages do, by SQL with their authors, batched
+// by the request's loader; node(id) of a deleted post is null, not an error.
+builder.nodeRef(PostNode, {
+  id: { resolve: (post: Post) => post.id, parse: Number },
+  loadMany: (ids, context) => ids.map((id) => context.loaders.postById.load(id)),
+});
+
+const PostConnection = builder.connectionObject<typeof PostNode, PostPage>(
   {
     type: PostNode,
     name: 'PostConnection',
@@ -32,7 +38,7 @@ const PostConnection = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many posts the whole list holds (not just this page). Costs one extra query.',
-        resolve: (page) => (page as unknown as PostPage).totalCount(),
+        resolve: (page) => page.totalCount(),
       }),
     }),
   },
@@ -51,13 +57,12 @@ builder.queryFields((t) => ({
     },
     PostConnection,
   ),
-  post: t.prismaField({
-    type: 'Post',
+  post: t.field({
+    type: PostNode,
     nullable: true,
     description: 'The post with this ID, or null if there is none.',
     args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The global ID of a post.' }) },
-    resolve: (query, _root, { id }, context) =>
-      context.prisma.post.findUnique({ ...query, where: { id: Number(id.id) } }),
+    resolve: (_root, { id }, context) => context.loaders.postById.load(Number(id.id)),
   }),
 }));
 
@@ -72,10 +77,8 @@ builder.prismaObjectFields('User', (t) => ({
         }),
       },
       complexity: (args) => pageCost(args, args.query == null ? 0 : SEARCH_COST),
-      resolve: (user, args, context) => {
-        const prefetched = context.loaders.prefetchedPages.get(pageKey(user.id, args));
-        return pagePosts(context, { authorId: user.id, query: args.query }, args, prefetched);
-      },
+      resolve: (user, args, context) =>
+        pagePosts(context, { authorId: user.id, query: args.query }, args, prefetchedFirstPage(user, args)),
     },
     PostConnection,
   ),

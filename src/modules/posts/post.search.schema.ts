@@ -1,8 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { EXCERPT_COST, pageCost, SEARCH_COST } from '../../graphql/cost.ts';
-import { type PostPage, pageSearch, type SearchEdge } from './post.pagination.ts';
+import { pageSearch, SEARCH_MAX_LENGTH, type SearchEdge } from './post.search.ts';
 import { PostNode } from './post.schema.ts';
-import { SEARCH_MAX_LENGTH } from './post.search.ts';
 
 const ExcerptPart = builder.objectRef<SearchEdge['excerpt'][number]>('ExcerptPart').implement({
   description: 'A piece of an excerpt; the pieces in order make the excerpt.',
@@ -22,7 +21,7 @@ builder.queryFields((t) => ({
         'Text without a word to search for is BAD_USER_INPUT. `first`/`last` take 0 to 100 (default 5).',
       args: { query: t.arg.string({ required: true, description: 'What to search for.' }) },
       complexity: (args) => pageCost(args, SEARCH_COST),
-      resolve: (_root, { query, ...args }, context) => pageSearch(context, query, args) as unknown as Promise<PostPage>,
+      resolve: (_root, { query, ...args }, context) => pageSearch(context, query, args),
     },
     {
       name: 'PostSearchConnection',
@@ -30,7 +29,7 @@ builder.queryFields((t) => ({
       fields: (t) => ({
         totalCount: t.int({
           description: 'How many posts match (not just this page). Costs one extra query.',
-          resolve: (page) => (page as unknown as PostPage).totalCount(),
+          resolve: (page) => page.totalCount(),
         }),
       }),
     },
@@ -40,13 +39,13 @@ builder.queryFields((t) => ({
       fields: (t) => ({
         rank: t.float({
           description: 'How well the post matches: higher is better.',
-          resolve: (edge) => (edge as unknown as SearchEdge).rank,
+          resolve: (edge) => edge.rank,
         }),
         excerpt: t.field({
           type: [ExcerptPart],
           description: 'Up to 30 words of the content around the best matches, the matching words highlighted.',
           complexity: { field: EXCERPT_COST, multiplier: 1 },
-          resolve: (edge) => (edge as unknown as SearchEdge).excerpt,
+          resolve: (edge) => edge.excerpt,
         }),
       }),
     },

@@ -1,4 +1,13 @@
+import type { Sql } from '../../db/client.ts';
+import { postColumns, userColumns } from '../../db/rows.ts';
+import { float8, limit, param, read, row, sql, text, where } from '../../db/sql.ts';
+import type { Post, User } from '../../generated/prisma/client.ts';
+import { checkPageSizes, connection, cursorCodec, type Page, type PageArgs } from '../../graphql/connection.ts';
+import type { Context } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
+import { ASC, checkSearchable, countPosts, DESC, hasWord, noWordToSearch } from './post.sql.ts';
+
+// Full-text search: what a reader types as a tsquery, its SQL, and its pages of ranked results.
 
 /** The longest search text accepted, and the most words and phrases in it. */
 export const SEARCH_MAX_LENGTH = 200;
@@ -35,49 +44,76 @@ export function searchQuery(text: string, argument = 'query'): string {
   return terms.join(' & ');
 }
 
-/**
- * The refusal of text without a word to search for. searchQuery sees exclusion-only text; only PostgreSQL knows
- * its stop words, so the SQL (post.queries.ts) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
- */
-export function noWordToSearch(argument = 'query') {
-  return badUserInput(`Argument "${argument}" must contain a word to search for.`);
-}
-
 /** Where a reader stopped in a ranked list: the post's rank for the query, then its id. */
-export interface SearchPosition {
+interface SearchPosition {
   rank: number;
   id: number;
 }
 
-const PREFIX = 'search:';
+const searchCursor = cursorCodec<SearchPosition>({
+  prefix: 'search',
+  maxLength: 80,
+  key: '\\d+(?:\\.\\d+)?(?:e-\\d+)?',
+  write: ({ rank }) => rank,
+  read: (key, id) => {
+    const rank = Number(key);
+    return Number.isFinite(rank) ? { rank, id } : undefined;
+  },
+  of: 'a page of search results',
+});
 
-export function encodeSearchCursor({ rank, id }: SearchPosition): string {
-  return Buffer.from(`${PREFIX}${rank}:${id}`).toString('base64url');
-}
-
-export function decodeSearchCursor(cursor: string, argument: 'after' | 'before'): SearchPosition {
-  const text = cursor.length <= 80 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const match = new RegExp(`^${PREFIX}(\\d+(?:\\.\\d+)?(?:e-\\d+)?):([1-9]\\d{0,9})$`).exec(text);
-  const position = match && { rank: Number(match[1]), id: Number(match[2]) };
-  if (!position || !Number.isFinite(position.rank) || position.id > 2_147_483_647) {
-    throw badUserInput(
-      `Argument "${argument}" must be a cursor from a page of search results (an edge's cursor, startCursor or endCursor).`,
-    );
-  }
-  return position;
+interface SearchPageQuery {
+  /** A tsquery built by searchQuery(). */
+  search: string;
+  after?: SearchPosition;
+  before?: SearchPosition;
+  limit: number;
+  /** Lowest rank first (a `last` page is read backwards, then reversed by the caller). */
+  inverted: boolean;
 }
 
 /** Markers PostgreSQL puts around matches in an excerpt: control characters, which posts cannot contain. */
-export const HIGHLIGHT_START = '\u0001';
-export const HIGHLIGHT_END = '\u0002';
+const HIGHLIGHT_START = '\u0001';
+const HIGHLIGHT_END = '\u0002';
 
-export interface ExcerptPart {
+const RANK = sql`ts_rank(p.search, q, 1)::float8`; // 1: divided by 1 + log(length), so long posts do not swamp short ones
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
+
+/** A match: the post, its author, its rank, and a short piece of the content with the matches marked. */
+const searchHit = row(
+  postColumns.as('p'),
+  userColumns.as('u'),
+  float8('m.rank'),
+  text(sql`ts_headline('english', p.content, m.q, ${HEADLINE_OPTIONS})`),
+);
+
+/** The statement selectSearchPage sends (the benchmark EXPLAINs it). */
+export function searchPageStatement(query: SearchPageQuery) {
+  const search = param(query.search);
+  const conditions = [sql`p.search @@ q`, hasWord(search)];
+  if (query.after) conditions.push(sql`(${RANK}, p.id) < (${query.after.rank}::float8, ${query.after.id}::int)`);
+  if (query.before) conditions.push(sql`(${RANK}, p.id) > (${query.before.rank}::float8, ${query.before.id}::int)`);
+  const order = query.inverted ? ASC : DESC;
+  return sql`SELECT ${searchHit} FROM (SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', ${search}) q${where(conditions)} ORDER BY rank ${order}, p.id ${order} ${limit(query.limit)}) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
+}
+
+/**
+ * One page of search results with their authors and excerpts, best first (rank, then id), in one statement:
+ * the GIN index finds the matches, the page is cut by rank, and only the page's rows get an excerpt.
+ */
+export async function selectSearchPage(db: Sql, query: SearchPageQuery): Promise<[Post, User, number, string][]> {
+  const rows = await read(db, 'post-search', searchPageStatement(query));
+  if (!rows.length) await checkSearchable(db, query.search);
+  return rows;
+}
+
+interface ExcerptPart {
   text: string;
   highlighted: boolean;
 }
 
 /** An excerpt marked by ts_headline, as parts a client renders without parsing any markup. */
-export function excerptParts(marked: string): ExcerptPart[] {
+function excerptParts(marked: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
   for (const [i, piece] of marked.split(HIGHLIGHT_START).entries()) {
     const [inside, after] = i === 0 ? [undefined, piece] : piece.split(HIGHLIGHT_END, 2);
@@ -85,4 +121,48 @@ export function excerptParts(marked: string): ExcerptPart[] {
     if (after) parts.push({ text: after, highlighted: false });
   }
   return parts;
+}
+
+export interface SearchEdge {
+  cursor: string;
+  node: Post;
+  rank: number;
+  excerpt: ExcerptPart[];
+}
+
+export type SearchPage = Page<SearchEdge>;
+
+/**
+ * One page of posts matching `query`, best match first (by rank, then id): one statement for the page, its
+ * authors and excerpts. Cursors are positions in that order, so paging on never repeats or skips a match.
+ */
+export async function pageSearch(
+  deps: Pick<Context, 'sql' | 'loaders'>,
+  query: string,
+  args: PageArgs,
+): Promise<SearchPage> {
+  checkPageSizes(args);
+  const search = searchQuery(query);
+  const after = args.after ? searchCursor.decode(args.after, 'after') : undefined;
+  const before = args.before ? searchCursor.decode(args.before, 'before') : undefined;
+  const page = await connection(
+    args,
+    async (limit, inverted) => {
+      const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
+      for (const [, author] of rows) deps.loaders.userById.prime(author);
+      return rows;
+    },
+    ([post, , rank, excerpt]): SearchEdge => ({
+      node: post,
+      rank,
+      excerpt: excerptParts(excerpt),
+      get cursor() {
+        return searchCursor.encode({ rank, id: post.id });
+      },
+    }),
+  );
+  return {
+    ...page,
+    totalCount: () => countPosts(deps.sql, { search }),
+  };
 }

@@ -1,11 +1,12 @@
 import { filter, map, pipe } from 'graphql-yoga';
 import type { Sql } from '../../db/client.ts';
+import type { Post, User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalId } from '../../graphql/ids.ts';
 import { liveSessionCheck } from '../auth/sessions.ts';
 import { UserNode } from '../users/user.schema.ts';
 import type { PostChange } from './post.events.ts';
-import { selectPostWithAuthor } from './post.queries.ts';
+import { selectPostsById } from './post.sql.ts';
 import { PostNode } from './post.schema.ts';
 
 const PostChangeKind = builder.enumType('PostChangeKind', {
@@ -17,15 +18,15 @@ const PostChangeKind = builder.enumType('PostChangeKind', {
   },
 });
 
-type Delivered = PostChange & { post: Awaited<ReturnType<typeof selectPostWithAuthor>> };
+type Delivered = PostChange & { post: [Post, User] | null };
 
-const reads = new WeakMap<PostChange, ReturnType<typeof selectPostWithAuthor>>();
+const reads = new WeakMap<PostChange, Promise<[Post, User] | null>>();
 
 /** The post of a change, read by its first subscriber and shared with the rest (forgotten with the change). */
-function sharedRead(change: PostChange, sql: Sql): ReturnType<typeof selectPostWithAuthor> {
+function sharedRead(change: PostChange, sql: Sql): Promise<[Post, User] | null> {
   let read = reads.get(change);
   if (!read) {
-    read = selectPostWithAuthor(sql, change.postId);
+    read = selectPostsById(sql, [change.postId]).then((found) => found.get(change.postId) ?? null);
     reads.set(change, read);
   }
   return read;
@@ -47,7 +48,7 @@ const PostChangeRef = builder.objectRef<Delivered>('PostChange').implement({
       type: PostNode,
       nullable: true,
       description: 'The post as it is now, through the same fields and rules as queries; null once deleted.',
-      resolve: (change) => change.post?.post ?? null,
+      resolve: (change) => change.post?.[0] ?? null,
     }),
   }),
 });
@@ -78,7 +79,7 @@ builder.subscriptionFields((t) => ({
       // refresh the author in this subscription's loader, which lives as long as it does. Per-viewer rules (an
       // email to its owner) are applied by the fields below, for each subscriber.
       const post = change.kind === 'DELETED' ? null : await sharedRead(change, context.sql);
-      if (post) context.loaders.userById.refresh(post.author);
+      if (post) context.loaders.userById.refresh(post[1]);
       return { ...change, post };
     },
   }),

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Sql } from '../../db/client.ts';
 import type { User } from '../../generated/prisma/client.ts';
-import { selectUsersById } from './user.queries.ts';
+import { selectUsersById } from './user.sql.ts';
 
 /**
  * Users by id for one request: pages put their authors in (they come with the page's statement), anything else

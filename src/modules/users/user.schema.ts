@@ -2,8 +2,7 @@ import type { User } from '../../generated/prisma/client.ts';
 import { builder, resultUnion } from '../../graphql/builder.ts';
 import { SUCCESS_MESSAGE_DESCRIPTION, SUCCESS_MESSAGES } from '../../graphql/messages.ts';
 import { DEFAULT_PICTURE, PICTURES_PATH } from '../pictures/pictures.route.ts';
-import { firstPageRequest, pageKey } from './user.lookahead.ts';
-import { selectUserByUsername, selectUserWithFirstPage } from './user.queries.ts';
+import { readUserPage } from './user.page.ts';
 import { updateAccount } from './user.service.ts';
 
 /**
@@ -12,10 +11,8 @@ import { updateAccount } from './user.service.ts';
  */
 export const shownToOwner = new WeakSet<User>();
 
-export const UserNode = builder.prismaNode('User', {
+export const UserNode = builder.prismaObject('User', {
   description: 'A registered author. The password hash is never exposed.',
-  id: { field: 'id' },
-  nullable: true, // node(id) of a deleted object is null, not an error
   fields: (t) => ({
     username: t.exposeString('username', { description: '2 to 20 characters, unique.' }),
     email: t.string({
@@ -36,30 +33,20 @@ export const UserNode = builder.prismaNode('User', {
   }),
 });
 
+// node(id) and nodes(ids) read users through the request's loader, as authors are read; null for a deleted one.
+builder.nodeRef(UserNode, {
+  id: { resolve: (user: User) => user.id, parse: Number },
+  loadMany: (ids, context) => ids.map((id) => context.loaders.userById.load(id)),
+});
+
 builder.queryFields((t) => ({
   user: t.field({
     type: UserNode,
     nullable: true,
     description: 'The user with exactly this username (case-sensitive), or null.',
     args: { username: t.arg.string({ required: true, description: 'The exact username.' }) },
-    resolve: async (_root, { username }, context, info) => {
-      // A user's page: the user, the first page of their posts and its count in one statement when asked for.
-      const page = firstPageRequest(info);
-      if (!page) {
-        const user = await selectUserByUsername(context.sql, username);
-        if (user) context.loaders.userById.prime(user); // their posts' author is this user
-        return user;
-      }
-      const found = await selectUserWithFirstPage(context.sql, username, page.limit, page.withTotal);
-      if (!found) return null;
-      context.loaders.userById.prime(found.user);
-      context.loaders.prefetchedPages.set(pageKey(found.user.id, page.args), {
-        limit: page.limit,
-        posts: found.posts,
-        total: found.total,
-      });
-      return found.user;
-    },
+    // A user's page: the user, the first page of their posts and its count in one statement when asked for.
+    resolve: (_root, { username }, context, info) => readUserPage(context, username, info),
   }),
 }));
 

@@ -70,18 +70,21 @@ export async function updateAccount(deps: Deps, user: User, input: UpdateAccount
   }
 
   if (picture) await pictures.save(picture.name, picture.bytes);
-  const data = { username, email, ...(picture ? { imageFile: picture.name } : {}) };
+  const where = { id: user.id };
   let saved: { updated: User; previousFile: string };
   try {
     saved = !picture
-      ? { updated: await prisma.user.update({ where: { id: user.id }, data }), previousFile: user.imageFile }
+      ? { updated: await prisma.user.update({ where, data: { username, email } }), previousFile: user.imageFile }
       : await prisma.$transaction(async (tx) => {
-          // Locks the row, so concurrent uploads each learn the file they replace and none is left behind.
-          const [current] = await tx.$queryRaw<
-            { image_file: string }[]
-          >`SELECT image_file FROM users WHERE id = ${user.id} FOR UPDATE`;
-          const updated = await tx.user.update({ where: { id: user.id }, data });
-          return { updated, previousFile: current?.image_file ?? user.imageFile };
+          // The first write locks the row and returns the file in it: a concurrent upload waits for this one to
+          // commit, then learns the file this one saved, so each removes the file it replaced and none is left.
+          const { imageFile: previousFile } = await tx.user.update({
+            where,
+            data: { username, email },
+            select: { imageFile: true },
+          });
+          const updated = await tx.user.update({ where, data: { imageFile: picture.name } });
+          return { updated, previousFile };
         });
   } catch (error) {
     if (picture) await pictures.remove(picture.name);

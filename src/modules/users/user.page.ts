@@ -7,26 +7,67 @@ import {
   Kind,
   type SelectionSetNode,
 } from 'graphql';
+import type { Post, User } from '../../generated/prisma/client.ts';
+import type { PageArgs } from '../../graphql/connection.ts';
+import type { Context } from '../../graphql/context.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/page-size.ts';
-import type { PageArgs } from '../posts/post.pagination.ts';
+import { selectUserByUsername, selectUserWithFirstPage } from './user.sql.ts';
 
-export interface FirstPageRequest {
-  args: PageArgs;
+// A user's page (the user, the first page of their posts, its count) in one statement: user(username) looks
+// ahead in its selection and reads the page with the user; User.posts (post.schema.ts) then finds it here.
+
+interface FirstPageRequest {
+  /** `first` as asked (null or undefined for the default). */
+  first: number | null | undefined;
   /** Rows to read: the page size plus one, to know whether there is a next page (as Pothos reads it). */
   limit: number;
   withTotal: boolean;
 }
 
-/** The key under which a prefetched page is found again by `User.posts` with the same arguments. */
-export const pageKey = (userId: number, args: PageArgs) =>
-  `${userId}|${args.first ?? ''}|${args.last ?? ''}|${args.after ?? ''}|${args.before ?? ''}`;
+/** A first page read with its user: what pagePosts would have read, and the count when it was selected. */
+export interface FirstPage {
+  posts: Post[];
+  total?: number;
+}
+
+/** The pages read ahead, by the user object they were read with (so for one request, and forgotten with it). */
+const firstPages = new WeakMap<User, FirstPage & { first: number | null }>();
+
+/**
+ * The user with exactly this username, or null; with the first page of their posts (and its count) in the
+ * same statement when the selection asks for it, kept for `prefetchedFirstPage`.
+ */
+export async function readUserPage(
+  { sql, loaders }: Pick<Context, 'sql' | 'loaders'>,
+  username: string,
+  info: GraphQLResolveInfo,
+): Promise<User | null> {
+  const page = firstPageRequest(info);
+  if (!page) {
+    const user = await selectUserByUsername(sql, username);
+    if (user) loaders.userById.prime(user); // their posts' author is this user
+    return user;
+  }
+  const found = await selectUserWithFirstPage(sql, username, page.limit, page.withTotal);
+  if (!found) return null;
+  loaders.userById.prime(found.user);
+  firstPages.set(found.user, { first: page.first ?? null, posts: found.posts, total: found.total });
+  return found.user;
+}
+
+/** The first page read ahead with `user`, when `args` ask for exactly that page (User.posts). */
+export function prefetchedFirstPage(user: User, args: PageArgs & { query?: string | null }): FirstPage | undefined {
+  const page = firstPages.get(user);
+  if (!page || page.first !== (args.first ?? null) || args.last != null || args.after || args.before) return undefined;
+  return args.query == null ? page : undefined;
+}
 
 /**
  * When a `user(...)` selection asks for exactly one `posts` connection from its start (no cursor, no `last`, no `query`),
  * what that page needs, so the user, the page and its count come in one statement. Anything else (several
  * `posts` selections, fragments, cursors, invalid sizes) is left to the ordinary resolvers.
  */
-export function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | undefined {
+function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | undefined {
   const userType = info.schema.getType('User');
   const postsField = isObjectType(userType) ? userType.getFields().posts : undefined;
   const found = info.fieldNodes.map((node) => postsNodes(node.selectionSet));
@@ -46,7 +87,7 @@ export function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | u
       nodes[0]!.selectionSet?.selections.some(
         (selection) => selection.kind === Kind.FIELD && selection.name.value === 'totalCount',
       ) ?? false;
-    return { args, limit, withTotal };
+    return { first: args.first, limit, withTotal };
   } catch {
     return undefined; // invalid arguments: the ordinary path answers them
   }

@@ -1,0 +1,54 @@
+import type { Sql } from '../../db/client.ts';
+import { postColumns, userColumns } from '../../db/rows.ts';
+import { intOrNull, limit, read, row, sql } from '../../db/sql.ts';
+import type { Post, User } from '../../generated/prisma/client.ts';
+
+const user = userColumns.as('u');
+
+/** Users by id, in one statement. */
+export async function selectUsersById(db: Sql, ids: readonly number[]): Promise<Map<number, User>> {
+  const users = await read(db, 'users-by-id', sql`SELECT ${user} FROM users u WHERE u.id = ANY(${ids}::int[])`);
+  return new Map(users.map((found) => [found.id, found]));
+}
+
+/** The user with exactly this username (case-sensitive), or null. */
+export async function selectUserByUsername(db: Sql, username: string): Promise<User | null> {
+  const [found] = await read(db, 'user-by-username', sql`SELECT ${user} FROM users u WHERE u.username = ${username}`);
+  return found ?? null;
+}
+
+export interface UserWithFirstPage {
+  user: User;
+  /** The user's newest posts, at most `limit`. */
+  posts: Post[];
+  /** How many posts the user has, when asked for. */
+  total?: number;
+}
+
+/** The user, their post count (or null), and one of their posts (null when they have none). */
+const userWithPost = row(userColumns.as('u'), intOrNull('t.total'), postColumns.orNull('p'));
+// The count is a lateral join on the user, so it runs once; in the select list it would run for every row.
+const TOTAL = sql`SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id`;
+const NO_TOTAL = sql`SELECT NULL::int AS total`;
+
+/**
+ * A user by name with the first page of their posts (and their count) in one statement: what a user's page
+ * needs, when the query asks for it (see user.schema.ts).
+ */
+export async function selectUserWithFirstPage(
+  db: Sql,
+  username: string,
+  rows: number,
+  withTotal: boolean,
+): Promise<UserWithFirstPage | null> {
+  const found = await read(
+    db,
+    'user-with-first-page',
+    sql`SELECT ${userWithPost} FROM users u CROSS JOIN LATERAL (${withTotal ? TOTAL : NO_TOTAL}) t LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC ${limit(rows)}) p ON true WHERE u.username = ${username} ORDER BY p.date_posted DESC, p.id DESC`,
+  );
+  const [first] = found;
+  if (!first) return null;
+  const posts: Post[] = [];
+  for (const [, , post] of found) if (post) posts.push(post);
+  return { user: first[0], posts, total: first[1] ?? undefined };
+}
