@@ -19,6 +19,7 @@ const DATABASE_DEPENDENT = {
   'tests/pagination.test.ts': 'keyset pages through the hand-written SQL: ordering and ties as the database sorts',
   'tests/posts-consistency.test.ts':
     'pages read while posts are written: concurrent only on a server (PGlite is one backend)',
+  'tests/posts.test.ts': 'two simultaneous creates with one idempotency key, racing on its unique index',
   'tests/register.test.ts': 'simultaneous registrations racing on unique constraints (citext) in separate backends',
   'tests/reset.test.ts': 'two simultaneous uses of one token (row locks), and the job queue retrying mail',
   'tests/account.test.ts': 'simultaneous picture uploads, and a write that fails inside the database',
