@@ -14,12 +14,13 @@ export interface EmbeddedPostgres {
  * Runs PGlite (PostgreSQL compiled to WASM) in this process and serves it over the PostgreSQL wire protocol
  * on loopback, so the server talks to it through exactly the pg adapter it uses for a real PostgreSQL.
  * PGlite is one backend: the Prisma pool over it must hold a single connection.
- * Without a folder the database lives in memory (tests).
+ * Without a folder the database lives in memory (tests); `from`, a data directory PGlite dumped, starts it as a
+ * copy of that database instead of an empty one (tests copy one migrated database).
  */
-export async function startEmbeddedPostgres(folder?: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(folder?: string, from?: Blob): Promise<EmbeddedPostgres> {
   const releaseLock = folder ? lockFolder(folder) : () => {};
   try {
-    const db = await PGlite.create({ dataDir: folder, extensions: { citext } });
+    const db = await PGlite.create({ dataDir: folder, extensions: { citext }, loadDataDir: from });
     // Besides the app's one: the job queue's (its listener and its work), migrations and short-lived checks. The
     // socket server keeps each connection's transaction to itself, queueing the others meanwhile.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 12 });

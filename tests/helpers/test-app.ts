@@ -7,7 +7,6 @@ import pino from 'pino';
 import { type App, createApp, type Protection } from '../../src/app.ts';
 import { attachGraphQLWebSocket, type WebSocketLimits } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { type JobQueue, jobQueue } from '../../src/jobs/queue.ts';
 import { RESET_MAIL_TASK, resetMailTask } from '../../src/modules/auth/reset.service.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -18,7 +17,7 @@ import { localPictureStorage, type PictureStorage } from '../../src/modules/pict
 import { postEvents, type PostEvents } from '../../src/modules/posts/post.events.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/pipeline/response-cache.ts';
-import { createServerDatabase, createTestDatabase, type TestDatabase } from './database.ts';
+import { createMigratedDatabase, createServerDatabase, type TestDatabase } from './database.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
 
@@ -119,8 +118,7 @@ export interface TestApp extends Database {
 /** A migrated database of the test file's own and the app over it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { settings = {}, protection = {}, mailer, limiter: sharedLimiter, responseCache } = options;
-  const db = options.database ?? (await createTestDatabase());
-  if (!options.database) await migrate({ url: db.url, schema: db.schema });
+  const db = options.database ?? (await createMigratedDatabase());
   const database = connectPrisma({
     url: db.url,
     poolSize: db.poolSize,
@@ -287,8 +285,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
 /** Instances of the app over one migrated database of their own, as servers behind a load balancer would be. */
 export async function startInstances(count: number, options: () => TestAppOptions = () => ({})) {
-  const database = await createTestDatabase();
-  await migrate({ url: database.url, schema: database.schema });
+  const database = await createMigratedDatabase();
   const apps: TestApp[] = [];
   for (let i = 0; i < count; i++) apps.push(await startTestApp({ ...options(), database }));
   return {
