@@ -5,7 +5,8 @@ import { createPost } from '../src/modules/posts/post.service.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { expectData, type GraphQLResponse, type ResultOf, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
 let t: TestApp;
@@ -29,7 +30,7 @@ describe('concurrent writes', () => {
       const results = await Promise.all(
         edits.map((input) => t.graphql(UPDATE_POST, { id, input }, { token: ada.token })),
       );
-      for (const result of results) expect(result.data.updatePost.__typename).toBe('UpdatePostSuccess');
+      for (const result of results) expect(expectData(result).updatePost.__typename).toBe('UpdatePostSuccess');
       const stored = await t.prisma.post.findUniqueOrThrow({
         where: { id: post!.id },
         select: { title: true, content: true },
@@ -52,7 +53,7 @@ describe('concurrent writes', () => {
       if (edit.errors) {
         expect(edit.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
       } else {
-        expect(edit.data.updatePost.__typename).toBe('UpdatePostSuccess');
+        expect(expectData(edit).updatePost.__typename).toBe('UpdatePostSuccess');
       }
       expect(await t.prisma.post.count({ where: { id: post!.id } })).toBe(0);
     }
@@ -84,7 +85,7 @@ describe('idempotency keys', () => {
       for (let next = await feed.next(); !next.done; next = await feed.next()) changes.push(next.value);
     })();
     const create = async (input: object) =>
-      (await t.graphql(CREATE_POST, { input }, { token: ada.token })).data.createPost;
+      expectData(await t.graphql(CREATE_POST, { input }, { token: ada.token })).createPost;
     const input = { title: 'Once', content: 'Only once', idempotencyKey: 'post-1' };
 
     const first = await create(input);
@@ -116,15 +117,16 @@ describe('cursors under concurrent inserts and deletes', () => {
     const seen: { id: number; datePosted: string }[] = [];
     let after: string | null = null;
     let page = 0;
+    const PAGE = graphql(
+      `query PostsConsistencyPosts($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
+    );
     do {
-      const result: QueryData = await t.graphql(
-        `query ($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      for (const { node } of result.data.posts.edges) {
+      const result: GraphQLResponse<ResultOf<typeof PAGE>> = await t.graphql(PAGE, { after });
+      const { posts } = expectData(result);
+      for (const { node } of posts.edges) {
         seen.push({ id: Number(Buffer.from(node.id, 'base64').toString().split(':')[1]), datePosted: node.datePosted });
       }
-      after = result.data.posts.pageInfo.hasNextPage ? result.data.posts.pageInfo.endCursor : null;
+      after = posts.pageInfo.hasNextPage ? (posts.pageInfo.endCursor ?? null) : null;
       // Meanwhile: new posts arrive at the top, and posts are deleted both behind and ahead of the reader,
       // including the very post the cursor points at.
       page++;
@@ -161,7 +163,7 @@ describe('SQL statements for writes that return the author', () => {
   it('updatePost: authenticate, look up for the 404/403 checks, update', async () => {
     const ada = await signUp(t);
     const created = await t.graphql(CREATE_POST, { input: { title: 'x', content: 'y' } }, { token: ada.token });
-    const id = created.data.createPost.post.id;
+    const id = expectData(created).createPost.post.id;
     const statements = await t.statementsDuring(() =>
       t.graphql(UPDATE_POST, { id, input: { title: 'z' } }, { token: ada.token }),
     );

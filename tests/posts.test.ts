@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from './helpers/accounts.ts';
 import { globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ type Account = Awaited<ReturnType<typeof signUp>>;
 async function create(account: Account, input: Record<string, unknown>) {
   const result = await t.graphql(CREATE_POST, { input }, { token: account.token });
   expect(result.errors).toBeUndefined();
-  return result.data.createPost;
+  return expectData(result).createPost;
 }
 
 async function publish(account: Account, title = 'Hello', content = 'World') {
@@ -136,7 +137,7 @@ describe('updatePost', () => {
       { id: post.id, input: { title: 'Edited', content: 'New words' } },
       { token: ada.token },
     );
-    const updated = result.data.updatePost.post;
+    const updated = expectData(result).updatePost.post;
     expect(updated).toMatchObject({ id: post.id, title: 'Edited', content: 'New words', datePosted: post.datePosted });
     expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(post.updatedAt).getTime());
   });
@@ -145,14 +146,14 @@ describe('updatePost', () => {
     const ada = await signUp(t);
     const post = await publish(ada, 'Title', 'Body');
     const result = await t.graphql(UPDATE_POST, { id: post.id, input: { content: 'New body' } }, { token: ada.token });
-    expect(result.data.updatePost.post).toMatchObject({ title: 'Title', content: 'New body' });
+    expect(expectData(result).updatePost.post).toMatchObject({ title: 'Title', content: 'New body' });
   });
 
   it('validates like createPost', async () => {
     const ada = await signUp(t);
     const post = await publish(ada);
     const result = await t.graphql(UPDATE_POST, { id: post.id, input: { title: ' ' } }, { token: ada.token });
-    expect(result.data.updatePost).toEqual({
+    expect(expectData(result).updatePost).toEqual({
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'title', message: 'This field is required.' }],
     });
@@ -225,17 +226,21 @@ describe('feeds after writes', () => {
     await publish(bob, 'Two');
     const third = await publish(ada, 'Three');
     const view = async () => {
-      const result = await t.graphql(`{
+      const result = await t.graphql(
+        graphql(`query PostsPostsUser {
         posts { totalCount edges { node { title } } }
         user(username: "Ada") { postCount posts { totalCount edges { node { title } } } }
-      }`);
-      const titles = (connection: QueryData) => connection.edges.map((edge: QueryData) => edge.node.title);
+      }`),
+      );
+      const data = expectData(result);
+      const titles = (connection: { edges: { node: { title: string } }[] }) =>
+        connection.edges.map((edge) => edge.node.title);
       return {
-        feed: titles(result.data.posts),
-        total: result.data.posts.totalCount,
-        ada: titles(result.data.user.posts),
-        adaTotal: result.data.user.posts.totalCount,
-        adaCount: result.data.user.postCount,
+        feed: titles(data.posts),
+        total: data.posts.totalCount,
+        ada: titles(data.user!.posts),
+        adaTotal: data.user!.posts.totalCount,
+        adaCount: data.user!.postCount,
       };
     };
     expect(await view()).toEqual({

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { CreatePostDocument, FeedDocument } from '../client/generated/graphql.ts';
 import { startTracing } from '../src/tracing/tracing.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 // OpenTelemetry as an operator runs it, with an in-memory exporter in place of OTLP: the span tree of a read
 // and of a write, and nothing a client sent inside any span.
@@ -97,7 +98,7 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
     { input: { title: 'Private title', content: 'secret words' } },
     { token: author.token },
   );
-  expect(created.data.createPost.__typename).toBe('CreatePostSuccess');
+  expect(expectData(created).createPost.__typename).toBe('CreatePostSuccess');
   expect(outline(spans())).toEqual([
     'POST /graphql',
     '  viewer-by-session',
@@ -118,7 +119,9 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
 
 it('marks an operation that failed with its error codes, without the document', async () => {
   const answer = await t.graphql(
-    'mutation { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }',
+    graphql(
+      `mutation TracingCreatePost { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }`,
+    ),
   );
   expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   const operation = named('mutation');
@@ -130,7 +133,7 @@ it('marks an operation that failed with its error codes, without the document', 
 it('continues the trace of a caller that sends traceparent', async () => {
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
   await t.graphql(
-    '{ posts(first: 1) { totalCount } }',
+    graphql(`query TracingPosts { posts(first: 1) { totalCount } }`),
     {},
     { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } },
   );

@@ -102,4 +102,4 @@ function operationName(text: string): string | undefined {
   }
 }
 
-export type { ResultOf } from '@graphql-typed-document-node/core';
+export type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';

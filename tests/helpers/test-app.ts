@@ -39,7 +39,7 @@ export const TEST_SETTINGS: Settings = {
 export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
 // Responses, documents and log lines are typed in ./graphql.ts; re-exported so tests import one module.
-export type { GraphQLResponse, ResultOf } from './graphql.ts';
+export type { GraphQLResponse, ResultOf, VariablesOf } from './graphql.ts';
 export { expectData, expectTypename } from './graphql.ts';
 
 /** Data of a document sent as text (not yet a typed document): the loose type a typed document replaces. */
