@@ -6,7 +6,14 @@ import { createUser } from './helpers/factories.ts';
 import { CREATE_POST, UPDATE_POST } from './helpers/posts.ts';
 import { graphql } from './generated/gql.ts';
 import { textOf } from './helpers/graphql.ts';
-import { expectData, startTestApp, type ResultOf, type TestApp, type VariablesOf } from './helpers/test-app.ts';
+import {
+  expectData,
+  expectTypename,
+  startTestApp,
+  type ResultOf,
+  type TestApp,
+  type VariablesOf,
+} from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -180,7 +187,7 @@ describe('searchPosts', () => {
       { token: ada.token },
     );
     expect(titles(await search({ query: 'stripes' }))).toEqual(['Zebras']);
-    const id = expectData(created).createPost.post.id;
+    const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
     await t.graphql(UPDATE_POST, { id, input: { content: 'Spots now' } }, { token: ada.token });
     expect(titles(await search({ query: 'stripes' }))).toEqual([]);
     expect(titles(await search({ query: 'spots' }))).toEqual(['Zebras']);

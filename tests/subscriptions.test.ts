@@ -8,7 +8,14 @@ import { PostChangedDocument } from '../client/generated/graphql.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
 import { signUp } from './helpers/accounts.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startInstances, startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import {
+  expectData,
+  expectTypename,
+  startInstances,
+  startTestApp,
+  type TestApp,
+  type QueryData,
+} from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -58,7 +65,7 @@ describe('one instance', () => {
     const feed = collect(sseClient(url));
     await settle();
     const created = await t.graphql(CREATE_POST, { input: { title: 'Live', content: 'x' } }, { token: ada.token });
-    const id = created.data.createPost.post.id;
+    const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
     await t.graphql(UPDATE_POST, { id, input: { title: 'Live, edited' } }, { token: ada.token });
     await t.graphql(DELETE_POST, { id }, { token: ada.token });
     await until(() => feed.events.length === 3, 'three events');
@@ -174,7 +181,7 @@ describe('one instance', () => {
     const content = 'x'.repeat(40_000);
     for (let i = 0; i < 60; i++) {
       const result = await t.graphql(CREATE_POST, { input: { title: `Post ${i}`, content } }, { token: ada.token });
-      expect(result.data.createPost.__typename).toBe('CreatePostSuccess');
+      expect(expectData(result).createPost.__typename).toBe('CreatePostSuccess');
     }
     await until(() => reader.events.length === 60, 'every event for the reading subscriber');
     reader.stop();

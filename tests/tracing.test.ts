@@ -1,6 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { CreatePostDocument, FeedDocument } from '../client/generated/graphql.ts';
 import { startTracing } from '../src/tracing/tracing.ts';
@@ -56,10 +55,10 @@ const spanText = () => JSON.stringify(spans().map((span) => [span.name, span.att
 it('a feed query: the request, its operation, the resolvers that load data, and their SQL', async () => {
   const author = await signUp(t, { username: 'Ada' });
   for (const title of ['First', 'Second']) {
-    await t.graphql(print(CreatePostDocument), { input: { title, content: 'secret words' } }, { token: author.token });
+    await t.graphql(CreatePostDocument, { input: { title, content: 'secret words' } }, { token: author.token });
   }
   exporter.reset();
-  const feed = await t.graphql(print(FeedDocument), { first: 2 });
+  const feed = await t.graphql(FeedDocument, { first: 2 });
   expect(feed.errors).toBeUndefined();
 
   expect(outline(spans())).toEqual([
@@ -94,7 +93,7 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
   const author = await signUp(t, { username: 'Bob', email: 'bob@example.com', password: 'hunter2 hunter2' });
   exporter.reset();
   const created = await t.graphql(
-    print(CreatePostDocument),
+    CreatePostDocument,
     { input: { title: 'Private title', content: 'secret words' } },
     { token: author.token },
   );
@@ -150,7 +149,7 @@ it('names spans from bounded sets, and cuts what a client chose in attributes, h
     await t.app.fetch(`http://blog.test/graphql/${name}`, { method: 'POST' });
     await t.app.fetch('http://blog.test/graphql', { method: 'PROPFIND' });
   }
-  await t.graphql(print(FeedDocument), { first: 1 });
+  await t.graphql(FeedDocument, { first: 1 });
   const names = new Set(spans().map((span) => span.name.replace(/^post-page-.*/, 'post-page'))); // its size: of 1 to 101
   expect(names).toEqual(
     new Set([

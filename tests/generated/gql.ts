@@ -27,6 +27,9 @@ type Documents = {
     "mutation Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) {\n    __typename\n    ... on UpdateAccountSuccess { user { username email imageUrl } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.UpdateDocument,
     "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}": typeof types.RegisterDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.LoginDocument,
+    "mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.CreatePostDocument,
+    "mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.UpdatePostDocument,
+    "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}": typeof types.DeletePostDocument,
     "mutation LiveSessionsLogout { logout { __typename } }": typeof types.LiveSessionsLogoutDocument,
     "mutation LiveSessionsLogin($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }": typeof types.LiveSessionsLoginDocument,
     "query LoginMe { me { id username email } }": typeof types.LoginMeDocument,
@@ -109,6 +112,9 @@ const documents: Documents = {
     "mutation Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) {\n    __typename\n    ... on UpdateAccountSuccess { user { username email imageUrl } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.UpdateDocument,
     "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}": types.RegisterDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.LoginDocument,
+    "mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.CreatePostDocument,
+    "mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.UpdatePostDocument,
+    "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}": types.DeletePostDocument,
     "mutation LiveSessionsLogout { logout { __typename } }": types.LiveSessionsLogoutDocument,
     "mutation LiveSessionsLogin($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }": types.LiveSessionsLoginDocument,
     "query LoginMe { me { id username email } }": types.LoginMeDocument,
@@ -244,6 +250,18 @@ export function graphql(source: "mutation Register($input: RegisterInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"): (typeof documents)["mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"): (typeof documents)["mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"): (typeof documents)["mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}"): (typeof documents)["mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

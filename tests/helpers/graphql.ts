@@ -38,7 +38,7 @@ export interface LogLine {
 }
 
 /** The text sent for a document: typed documents are printed, text goes as it is. */
-export function textOf<TResult, TVariables>(document: Document<TResult, TVariables> | string): string {
+export function textOf(document: Document<unknown, never> | string): string {
   return typeof document === 'string' ? document : print(document);
 }
 

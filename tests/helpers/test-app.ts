@@ -19,7 +19,15 @@ import { postEvents, type PostEvents } from '../../src/modules/posts/post.events
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/graphql/response-cache.ts';
 import { createServerDatabase, createTestDatabase, type TestDatabase } from './database.ts';
-import { type Document, type GraphQLResponse, type LogLine, remember, textOf, type VariablesArgs } from './graphql.ts';
+import {
+  type Document,
+  type GraphQLResponse,
+  type LogLine,
+  remember,
+  textOf,
+  type UntypedData,
+  type VariablesArgs,
+} from './graphql.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
 
@@ -106,7 +114,7 @@ export interface TestApp extends Database {
     text: string,
     variables?: Record<string, unknown>,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<QueryData>>;
+  ): Promise<GraphQLResponse<UntypedData>>;
   /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
   upload<TResult, TVariables>(
     document: Document<TResult, TVariables>,
@@ -119,7 +127,7 @@ export interface TestApp extends Database {
     variables: Record<string, unknown>,
     files: Record<string, File>,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<QueryData>>;
+  ): Promise<GraphQLResponse<UntypedData>>;
   /** Serves the app over real HTTP on 127.0.0.1 (for client libraries and browsers); returns its GraphQL URL. */
   listen(): Promise<string>;
   /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
