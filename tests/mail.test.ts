@@ -7,7 +7,7 @@ import { outboxMailer, postmarkMailer } from '../src/modules/mail/mailer.ts';
 import { passwordResetEmail } from '../src/modules/mail/messages.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
-import { expectData, startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp, type LogLine } from './helpers/test-app.ts';
 import { graphql } from './generated/gql.ts';
 
 const REQUEST_RESET = graphql(
@@ -114,7 +114,7 @@ it('gives up a Postmark call that gets no answer after its timeout', { timeout: 
 describe('the development outbox', () => {
   it('writes each message as an .eml file with its HTML beside it, and logs where, never the link', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
-    const lines: QueryData[] = [];
+    const lines: LogLine[] = [];
     const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const mailer = outboxMailer({ dir, from: 'Flask Blog <noreply@demo.com>', log });
     await mailer.send(passwordResetEmail('ada@demo.com', 'http://front.test/reset?token=abc123'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
-import { expectData, startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
@@ -24,7 +24,7 @@ async function feed(variables: Record<string, unknown> = {}) {
   return expectData(result).posts;
 }
 
-const titles = (page: QueryData) => page.edges.map((edge: QueryData) => edge.node.title);
+const titles = (page: { edges: { node: { title: string } }[] }) => page.edges.map((edge) => edge.node.title);
 
 describe('the posts feed', () => {
   it('is an empty page when there are no posts', async () => {

@@ -11,7 +11,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD, RANDOM_DEMO_PASSWORDS, seedDemoBlog } from '../src/db/seed.ts';
 import { LOGIN } from './helpers/accounts.ts';
 import { createServerDatabase } from './helpers/database.ts';
-import { expectData, type QueryData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, type LogLine, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
@@ -54,10 +54,10 @@ it('shows the seeded posts through the API, newest first', async () => {
       `query SeedPosts { posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
     ),
   );
-  const dates = expectData(result).posts.edges.map((edge: QueryData) => edge.node.datePosted);
+  const dates = expectData(result).posts.edges.map((edge) => edge.node.datePosted);
   expect(expectData(result).posts.totalCount).toBe(25);
   expect(dates).toEqual([...dates].sort().reverse());
-  expect(new Set(expectData(result).posts.edges.map((edge: QueryData) => edge.node.author.username))).toEqual(
+  expect(new Set(expectData(result).posts.edges.map((edge) => edge.node.author.username))).toEqual(
     new Set(['CoreyMS', 'TestUser', 'AdaL']),
   );
 });
@@ -76,7 +76,7 @@ it('gives production demo accounts random passwords: the known one does not log 
 
 it('a production start on the embedded database seeds nothing unless asked, and then logs no password', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-production-'));
-  const logs: QueryData[] = [];
+  const logs: LogLine[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const production = {
     NODE_ENV: 'production',
@@ -100,7 +100,7 @@ it('a production start on the embedded database seeds nothing unless asked, and 
     const notice = logs.filter((line) => line.msg === RANDOM_DEMO_PASSWORDS);
     expect(notice).toHaveLength(1);
     expect(notice[0]).toMatchObject({ level: 40, users: 3, posts: 25 });
-    expect(Object.keys(notice[0]).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'posts', 'time', 'users']);
+    expect(Object.keys(notice[0]!).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'posts', 'time', 'users']);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

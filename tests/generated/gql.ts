@@ -25,11 +25,13 @@ type Documents = {
     "mutation AccountManagementRequestReset { requestReset(email: \"ada@demo.com\") { __typename } }": typeof types.AccountManagementRequestResetDocument,
     "mutation AccountManagementCreatePost3 { createPost(input: { title: \"x\", content: \"y\" }) { __typename } }": typeof types.AccountManagementCreatePost3Document,
     "mutation Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) {\n    __typename\n    ... on UpdateAccountSuccess { user { username email imageUrl } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.UpdateDocument,
+    "mutation DatabaseOutageCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": typeof types.DatabaseOutageCreateDocument,
     "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}": typeof types.RegisterDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.LoginDocument,
     "mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.CreatePostDocument,
     "mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": typeof types.UpdatePostDocument,
     "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}": typeof types.DeletePostDocument,
+    "subscription LiveSessionsChanges { postChanged { post { title author { email } } } }": typeof types.LiveSessionsChangesDocument,
     "mutation LiveSessionsLogout { logout { __typename } }": typeof types.LiveSessionsLogoutDocument,
     "mutation LiveSessionsLogin($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }": typeof types.LiveSessionsLoginDocument,
     "query LoginMe { me { id username email } }": typeof types.LoginMeDocument,
@@ -94,7 +96,16 @@ type Documents = {
     "query SessionsUser { user(username: \"Ada\") { sessions { id } } }": typeof types.SessionsUserDocument,
     "query SessionsUser2 { user(username: \"Ada\") { sessions { current } } }": typeof types.SessionsUser2Document,
     "query SessionsMe { me { id } }": typeof types.SessionsMeDocument,
+    "query SqlCountPosts { posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }": typeof types.SqlCountPostsDocument,
+    "query SqlCountPosts2 { posts { edges { node { title } } } }": typeof types.SqlCountPosts2Document,
+    "query SqlCountPosts3 { posts { totalCount edges { node { title } } } }": typeof types.SqlCountPosts3Document,
+    "query SqlCountPosts4 { posts(first: 30) { edges { node { author { postCount } } } } }": typeof types.SqlCountPosts4Document,
+    "query SqlCountUserPage { user(username: \"user1\") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }": typeof types.SqlCountUserPageDocument,
+    "query SqlCountUser { user(username: \"user1\") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }": typeof types.SqlCountUserDocument,
+    "query SqlCountLonely { user(username: \"lonely\") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }": typeof types.SqlCountLonelyDocument,
+    "query SqlCountUser2 { user(username: \"user1\") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }": typeof types.SqlCountUser2Document,
     "query SqlPlansPosts { posts(first: 4) { pageInfo { endCursor } } }": typeof types.SqlPlansPostsDocument,
+    "subscription SubscriptionsChanges($author: ID) {\n  postChanged(author: $author) { kind postId post { title author { username email } } }\n}": typeof types.SubscriptionsChangesDocument,
     "mutation TracingCreatePost { createPost(input: { title: \"Inline title\", content: \"inline words\" }) { __typename } }": typeof types.TracingCreatePostDocument,
     "query TracingPosts { posts(first: 1) { totalCount } }": typeof types.TracingPostsDocument,
 };
@@ -110,11 +121,13 @@ const documents: Documents = {
     "mutation AccountManagementRequestReset { requestReset(email: \"ada@demo.com\") { __typename } }": types.AccountManagementRequestResetDocument,
     "mutation AccountManagementCreatePost3 { createPost(input: { title: \"x\", content: \"y\" }) { __typename } }": types.AccountManagementCreatePost3Document,
     "mutation Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) {\n    __typename\n    ... on UpdateAccountSuccess { user { username email imageUrl } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.UpdateDocument,
+    "mutation DatabaseOutageCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": types.DatabaseOutageCreateDocument,
     "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}": types.RegisterDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    __typename\n    ... on LoginSuccess { token expiresAt user { id username email } }\n    ... on Error { message }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.LoginDocument,
     "mutation CreatePost($input: CreatePostInput!) {\n  createPost(input: $input) {\n    __typename\n    ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.CreatePostDocument,
     "mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {\n  updatePost(id: $id, input: $input) {\n    __typename\n    ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }\n    ... on ValidationError { fieldErrors { field message } }\n  }\n}": types.UpdatePostDocument,
     "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}": types.DeletePostDocument,
+    "subscription LiveSessionsChanges { postChanged { post { title author { email } } } }": types.LiveSessionsChangesDocument,
     "mutation LiveSessionsLogout { logout { __typename } }": types.LiveSessionsLogoutDocument,
     "mutation LiveSessionsLogin($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }": types.LiveSessionsLoginDocument,
     "query LoginMe { me { id username email } }": types.LoginMeDocument,
@@ -179,7 +192,16 @@ const documents: Documents = {
     "query SessionsUser { user(username: \"Ada\") { sessions { id } } }": types.SessionsUserDocument,
     "query SessionsUser2 { user(username: \"Ada\") { sessions { current } } }": types.SessionsUser2Document,
     "query SessionsMe { me { id } }": types.SessionsMeDocument,
+    "query SqlCountPosts { posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }": types.SqlCountPostsDocument,
+    "query SqlCountPosts2 { posts { edges { node { title } } } }": types.SqlCountPosts2Document,
+    "query SqlCountPosts3 { posts { totalCount edges { node { title } } } }": types.SqlCountPosts3Document,
+    "query SqlCountPosts4 { posts(first: 30) { edges { node { author { postCount } } } } }": types.SqlCountPosts4Document,
+    "query SqlCountUserPage { user(username: \"user1\") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }": types.SqlCountUserPageDocument,
+    "query SqlCountUser { user(username: \"user1\") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }": types.SqlCountUserDocument,
+    "query SqlCountLonely { user(username: \"lonely\") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }": types.SqlCountLonelyDocument,
+    "query SqlCountUser2 { user(username: \"user1\") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }": types.SqlCountUser2Document,
     "query SqlPlansPosts { posts(first: 4) { pageInfo { endCursor } } }": types.SqlPlansPostsDocument,
+    "subscription SubscriptionsChanges($author: ID) {\n  postChanged(author: $author) { kind postId post { title author { username email } } }\n}": types.SubscriptionsChangesDocument,
     "mutation TracingCreatePost { createPost(input: { title: \"Inline title\", content: \"inline words\" }) { __typename } }": types.TracingCreatePostDocument,
     "query TracingPosts { posts(first: 1) { totalCount } }": types.TracingPostsDocument,
 };
@@ -245,6 +267,10 @@ export function graphql(source: "mutation Update($input: UpdateAccountInput!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DatabaseOutageCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }"): (typeof documents)["mutation DatabaseOutageCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}"): (typeof documents)["mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    __typename\n    ... on RegisterSuccess { user { id username email imageUrl } }\n    ... on ValidationError { message fieldErrors { field message } }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -262,6 +288,10 @@ export function graphql(source: "mutation UpdatePost($id: ID!, $input: UpdatePos
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}"): (typeof documents)["mutation DeletePost($id: ID!) {\n  deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LiveSessionsChanges { postChanged { post { title author { email } } } }"): (typeof documents)["subscription LiveSessionsChanges { postChanged { post { title author { email } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -521,7 +551,43 @@ export function graphql(source: "query SessionsMe { me { id } }"): (typeof docum
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query SqlCountPosts { posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }"): (typeof documents)["query SqlCountPosts { posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountPosts2 { posts { edges { node { title } } } }"): (typeof documents)["query SqlCountPosts2 { posts { edges { node { title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountPosts3 { posts { totalCount edges { node { title } } } }"): (typeof documents)["query SqlCountPosts3 { posts { totalCount edges { node { title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountPosts4 { posts(first: 30) { edges { node { author { postCount } } } } }"): (typeof documents)["query SqlCountPosts4 { posts(first: 30) { edges { node { author { postCount } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountUserPage { user(username: \"user1\") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }"): (typeof documents)["query SqlCountUserPage { user(username: \"user1\") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountUser { user(username: \"user1\") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }"): (typeof documents)["query SqlCountUser { user(username: \"user1\") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountLonely { user(username: \"lonely\") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }"): (typeof documents)["query SqlCountLonely { user(username: \"lonely\") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SqlCountUser2 { user(username: \"user1\") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }"): (typeof documents)["query SqlCountUser2 { user(username: \"user1\") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query SqlPlansPosts { posts(first: 4) { pageInfo { endCursor } } }"): (typeof documents)["query SqlPlansPosts { posts(first: 4) { pageInfo { endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription SubscriptionsChanges($author: ID) {\n  postChanged(author: $author) { kind postId post { title author { username email } } }\n}"): (typeof documents)["subscription SubscriptionsChanges($author: ID) {\n  postChanged(author: $author) { kind postId post { title author { username email } } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,12 +47,8 @@ export const TEST_SETTINGS: Settings = {
 export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
 // Responses, documents and log lines are typed in ./graphql.ts; re-exported so tests import one module.
-export type { GraphQLResponse, ResultOf, VariablesOf } from './graphql.ts';
+export type { GraphQLResponse, LogLine, ResultOf, VariablesOf } from './graphql.ts';
 export { expectData, expectTypename } from './graphql.ts';
-
-/** Data of a document sent as text (not yet a typed document): the loose type a typed document replaces. */
-// biome-ignore lint/suspicious/noExplicitAny: what text documents return until each test file is typed
-export type QueryData = any;
 
 interface RequestOptions {
   /** A login token, sent as `Authorization: Bearer <token>`. */
