@@ -318,6 +318,10 @@ describe('updateAccount: pictures under concurrency and failure', () => {
         { token: ada.token },
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      // What a test that expected data reports: the operation, its errors, and the stack the server logged.
+      expect(() => expectData(result)).toThrow(
+        /^Operation Update returned no data\.\nOperation:\nmutation Update[\s\S]*"code": "INTERNAL_SERVER_ERROR"[\s\S]*Server logged \(level 50\)[\s\S]*disk full/,
+      );
     } finally {
       await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_update ON users');
       await t.prisma.$executeRawUnsafe('DROP FUNCTION refuse_update()');
