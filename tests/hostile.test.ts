@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Every row of every table, hashed: any change at all shows. */
+/** Every row of every table, hashed, so that the least change shows. */
 async function snapshot() {
   const tables = ['users', 'posts', 'sessions', 'password_reset_tokens'];
   return Promise.all(

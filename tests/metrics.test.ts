@@ -62,7 +62,7 @@ describe('/metrics', () => {
     await flood(0); // the first of each series
     const before = graphqlBytes(await text());
     await flood(100);
-    await t.graphql('query Feed { posts(first: 2) { edges { node { title } } } }');
+    await t.graphql(graphql(`query Feed { posts(first: 2) { edges { node { title } } } }`));
     const after = await text();
     expect(graphqlBytes(after) - before).toBeLessThan(1024); // counts change, no series is added
     expect(after.length).toBeLessThan(64 * 1024);
