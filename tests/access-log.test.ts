@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,14 +16,18 @@ describe('the access log', () => {
   it('has one line per request with its id, operation, status, duration, viewer and error codes, and no values', async () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com', password: 'correct horse battery' });
     const viewerId = (await t.prisma.user.findFirstOrThrow({ where: { username: 'Ada' } })).id;
-    await t.graphql(`query Me { me { username } }`, {}, { token: ada.token, headers: { 'x-request-id': 'access-1' } });
+    await t.graphql(
+      graphql(`query Me { me { username } }`),
+      {},
+      { token: ada.token, headers: { 'x-request-id': 'access-1' } },
+    );
     await t.graphql(
       LOGIN,
       { input: { email: 'ada@demo.com', password: 'a wrong secret password' } },
       { headers: { 'x-request-id': 'access-2' } },
     );
     await t.graphql(
-      `query Broken($first: Int) { posts(first: $first) { totalCount } }`,
+      graphql(`query Broken($first: Int) { posts(first: $first) { totalCount } }`),
       { first: 1000 },
       { headers: { 'x-request-id': 'access-3' } },
     );

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { file, image } from './helpers/images.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import type { ChangePasswordInput } from './generated/graphql.ts';
+import { graphql } from './generated/gql.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 let removalFails = false;
@@ -24,34 +26,37 @@ beforeEach(async () => {
   await t.reset();
 });
 
-const CHANGE = `mutation ($input: ChangePasswordInput!) {
+const CHANGE = graphql(`mutation AccountManagementChange($input: ChangePasswordInput!) {
   changePassword(input: $input) { __typename ... on ChangePasswordSuccess { message revokedSessions } ... on ValidationError { fieldErrors { field message } } }
-}`;
-const DELETE = `mutation ($password: String!) {
+}`);
+const DELETE = graphql(`mutation AccountManagementDelete($password: String!) {
   deleteAccount(password: $password) { __typename ... on DeleteAccountSuccess { message } ... on ValidationError { fieldErrors { field message } } }
-}`;
-const ME = `{ me { username } }`;
+}`);
+const ME = graphql(`query AccountManagementMe { me { username } }`);
 async function login(email: string, password: string) {
-  const result = await t.graphql(LOGIN, { input: { email, password } });
-  return result.data?.login ?? result.errors?.[0];
+  return expectData(await t.graphql(LOGIN, { input: { email, password } })).login;
 }
 
 describe('changePassword', () => {
   it('checks the current password and the new one, then ends every other session and keeps this one', async () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'old password' });
-    const other = (await login('ada@demo.com', 'old password')).token;
-    const change = (input: Record<string, string>) => t.graphql(CHANGE, { input }, { token: ada.token });
+    const other = expectTypename(await login('ada@demo.com', 'old password'), 'LoginSuccess').token;
+    const change = (input: ChangePasswordInput) => t.graphql(CHANGE, { input }, { token: ada.token });
 
     expect(
-      (await change({ currentPassword: 'wrong one!', newPassword: 'new password', confirmPassword: 'new password' }))
-        .data.changePassword,
+      expectData(
+        await change({ currentPassword: 'wrong one!', newPassword: 'new password', confirmPassword: 'new password' }),
+      ).changePassword,
     ).toEqual({
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'currentPassword', message: 'That password is not correct.' }],
     });
     expect(
-      (await change({ currentPassword: 'old password', newPassword: 'short', confirmPassword: 'other' })).data
-        .changePassword.fieldErrors,
+      expectTypename(
+        expectData(await change({ currentPassword: 'old password', newPassword: 'short', confirmPassword: 'other' }))
+          .changePassword,
+        'ValidationError',
+      ).fieldErrors,
     ).toEqual([
       { field: 'newPassword', message: 'Field must be at least 8 characters long.' },
       { field: 'confirmPassword', message: 'Field must be equal to password.' },
@@ -61,13 +66,13 @@ describe('changePassword', () => {
       newPassword: 'new password',
       confirmPassword: 'new password',
     });
-    expect(done.data.changePassword).toEqual({
+    expect(expectData(done).changePassword).toEqual({
       __typename: 'ChangePasswordSuccess',
       message: 'Your password has been updated!',
       revokedSessions: 1,
     });
-    expect((await t.graphql(ME, {}, { token: ada.token })).data.me).toEqual({ username: ada.username });
-    expect((await t.graphql(ME, {}, { token: other })).data.me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: ada.token })).me).toEqual({ username: ada.username });
+    expect(expectData(await t.graphql(ME, {}, { token: other })).me).toBeNull();
     expect((await login('ada@demo.com', 'new password')).__typename).toBe('LoginSuccess');
     expect((await login('ada@demo.com', 'old password')).__typename).toBe('LoginFailedError');
   });
@@ -90,7 +95,10 @@ describe('deleteAccount', () => {
   it('refuses a wrong password and changes nothing', async () => {
     const ada = await signUp(t, { password: 'the password' });
     expect(
-      (await t.graphql(DELETE, { password: 'not it at all' }, { token: ada.token })).data.deleteAccount.fieldErrors,
+      expectTypename(
+        expectData(await t.graphql(DELETE, { password: 'not it at all' }, { token: ada.token })).deleteAccount,
+        'ValidationError',
+      ).fieldErrors,
     ).toEqual([{ field: 'password', message: 'That password is not correct.' }]);
     expect(await t.prisma.user.count()).toBe(1);
   });
@@ -99,27 +107,35 @@ describe('deleteAccount', () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'the password' });
     const bob = await signUp(t);
     await t.upload(
-      `mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      graphql(
+        `mutation AccountManagementUpdateAccount($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      ),
       { p: null },
       { p: file(await image(40, 40, 'png'), 'me.png') },
       { token: ada.token },
     );
     await t.graphql(
-      `mutation { createPost(input: { title: "Mine", content: "x" }) { __typename } }`,
+      graphql(
+        `mutation AccountManagementCreatePost { createPost(input: { title: "Mine", content: "x" }) { __typename } }`,
+      ),
       {},
       { token: ada.token },
     );
     await t.graphql(
-      `mutation { createPost(input: { title: "Bob's", content: "x" }) { __typename } }`,
+      graphql(
+        `mutation AccountManagementCreatePost2 { createPost(input: { title: "Bob's", content: "x" }) { __typename } }`,
+      ),
       {},
       { token: bob.token },
     );
-    await t.graphql(`mutation { requestReset(email: "ada@demo.com") { __typename } }`);
+    await t.graphql(
+      graphql(`mutation AccountManagementRequestReset { requestReset(email: "ada@demo.com") { __typename } }`),
+    );
     await t.settle();
     expect(fs.readdirSync(t.picturesDir)).toHaveLength(1);
 
     const deleted = await t.graphql(DELETE, { password: 'the password' }, { token: ada.token });
-    expect(deleted.data.deleteAccount).toEqual({
+    expect(expectData(deleted).deleteAccount).toEqual({
       __typename: 'DeleteAccountSuccess',
       message: 'Your account has been deleted.',
     });
@@ -128,11 +144,13 @@ describe('deleteAccount', () => {
     expect(await t.prisma.session.count({ where: { user: { email: 'ada@demo.com' } } })).toBe(0);
     expect(await t.prisma.passwordResetToken.count()).toBe(0);
     expect(fs.readdirSync(t.picturesDir)).toEqual([]);
-    expect((await t.graphql(ME, {}, { token: ada.token })).data.me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: ada.token })).me).toBeNull();
     expect(
       (
         await t.graphql(
-          `mutation { createPost(input: { title: "x", content: "y" }) { __typename } }`,
+          graphql(
+            `mutation AccountManagementCreatePost3 { createPost(input: { title: "x", content: "y" }) { __typename } }`,
+          ),
           {},
           { token: ada.token },
         )
@@ -143,14 +161,16 @@ describe('deleteAccount', () => {
   it('when removing the picture fails, the account is still wholly deleted and the file is logged', async () => {
     const ada = await signUp(t, { password: 'the password' });
     await t.upload(
-      `mutation ($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      graphql(
+        `mutation AccountManagementUpdateAccount($p: File) { updateAccount(input: { picture: $p }) { __typename } }`,
+      ),
       { p: null },
       { p: file(await image(40, 40, 'png'), 'me.png') },
       { token: ada.token },
     );
     removalFails = true;
     const deleted = await t.graphql(DELETE, { password: 'the password' }, { token: ada.token });
-    expect(deleted.data.deleteAccount.__typename).toBe('DeleteAccountSuccess');
+    expect(expectData(deleted).deleteAccount.__typename).toBe('DeleteAccountSuccess');
     expect(await t.prisma.user.count()).toBe(0);
     expect(t.logs.some((line) => line.msg === 'Could not delete the picture of a deleted account')).toBe(true);
   });

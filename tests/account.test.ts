@@ -3,7 +3,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { file, image, pngClaiming } from './helpers/images.ts';
-import { PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
+import type { UpdateAccountInput } from './generated/graphql.ts';
+import { graphql } from './generated/gql.ts';
+import { textOf } from './helpers/graphql.ts';
+import {
+  expectData,
+  expectTypename,
+  type GraphQLResponse,
+  PUBLIC_URL,
+  type ResultOf,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,21 +23,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const UPDATE = `mutation Update($input: UpdateAccountInput!) {
+const UPDATE = graphql(`mutation Update($input: UpdateAccountInput!) {
   updateAccount(input: $input) {
     __typename
     ... on UpdateAccountSuccess { user { username email imageUrl } }
     ... on ValidationError { fieldErrors { field message } }
   }
-}`;
+}`);
 
-async function update(token: string, input: Record<string, unknown>) {
+async function update(token: string, input: UpdateAccountInput) {
   const result = await t.graphql(UPDATE, { input }, { token });
   expect(result.errors).toBeUndefined();
-  return result.data.updateAccount;
+  return expectData(result).updateAccount;
 }
 
-async function uploadPicture(token: string, picture: File, input: Record<string, unknown> = {}) {
+async function uploadPicture(token: string, picture: File, input: UpdateAccountInput = {}) {
   const result = await t.upload(
     UPDATE,
     { input: { ...input, picture: null } },
@@ -34,8 +45,16 @@ async function uploadPicture(token: string, picture: File, input: Record<string,
     { token },
   );
   expect(result.errors).toBeUndefined();
-  return result.data.updateAccount;
+  return expectData(result).updateAccount;
 }
+
+/** The account after an update that must succeed, and the field errors of one that must be refused. */
+const updated = async (token: string, input: UpdateAccountInput) =>
+  expectTypename(await update(token, input), 'UpdateAccountSuccess');
+const refused = async (token: string, input: UpdateAccountInput) =>
+  expectTypename(await update(token, input), 'ValidationError');
+const uploaded = async (token: string, picture: File) =>
+  expectTypename(await uploadPicture(token, picture), 'UpdateAccountSuccess');
 
 const pictureFiles = () => fs.readdirSync(t.picturesDir);
 
@@ -51,12 +70,12 @@ describe('updateAccount: username and email', () => {
       __typename: 'UpdateAccountSuccess',
       user: { username: 'Countess', email: 'ada@demo.com', imageUrl: `${PUBLIC_URL}/pictures/default.jpg` },
     });
-    expect((await update(ada.token, { email: 'Lovelace@Demo.com', currentPassword: ada.password })).user).toMatchObject(
-      {
-        username: 'Countess',
-        email: 'lovelace@demo.com',
-      },
-    );
+    expect(
+      (await updated(ada.token, { email: 'Lovelace@Demo.com', currentPassword: ada.password })).user,
+    ).toMatchObject({
+      username: 'Countess',
+      email: 'lovelace@demo.com',
+    });
   });
 
   it('checks uniqueness only when a value changes, with the original messages', async () => {
@@ -66,7 +85,7 @@ describe('updateAccount: username and email', () => {
       'UpdateAccountSuccess',
     );
     expect(
-      (await update(ada.token, { username: 'Bob', email: 'Bob@Demo.com', currentPassword: ada.password })).fieldErrors,
+      (await refused(ada.token, { username: 'Bob', email: 'Bob@Demo.com', currentPassword: ada.password })).fieldErrors,
     ).toEqual([
       { field: 'username', message: 'That username is taken. Please choose a different one.' },
       { field: 'email', message: 'That email is taken. Please choose a different one.' },
@@ -79,7 +98,7 @@ describe('updateAccount: username and email', () => {
   it('applies the registration rules', async () => {
     const ada = await signUp(t);
     const input = { username: '', email: 'x@localhost', currentPassword: ada.password };
-    expect((await update(ada.token, input)).fieldErrors).toEqual([
+    expect((await refused(ada.token, input)).fieldErrors).toEqual([
       { field: 'username', message: 'This field is required.' },
       { field: 'email', message: 'Invalid email address.' },
     ]);
@@ -101,14 +120,14 @@ describe('updateAccount: a new email needs the current password', () => {
         await update(ada.token, { username: 'Countess', email: 'countess@example.com', currentPassword }),
       ).toMatchObject({ fieldErrors: [{ field: 'currentPassword', message: expect.any(String) }] });
     }
-    expect((await update(ada.token, { email: 'x@example.com', currentPassword: 'wrong' })).fieldErrors).toEqual([
+    expect((await refused(ada.token, { email: 'x@example.com', currentPassword: 'wrong' })).fieldErrors).toEqual([
       { field: 'currentPassword', message: 'That password is not correct.' },
     ]);
     await t.settle();
     expect(await stored('Ada')).toEqual(before);
     expect(t.sent).toEqual([]);
 
-    const changed = await update(ada.token, { email: ' Countess@Example.com ', currentPassword: ada.password });
+    const changed = await updated(ada.token, { email: ' Countess@Example.com ', currentPassword: ada.password });
     expect(changed.user).toMatchObject({ username: 'Ada', email: 'countess@example.com' });
     await t.settle();
     expect(t.sent).toHaveLength(1);
@@ -125,20 +144,20 @@ describe('updateAccount: a new email needs the current password', () => {
     }
     // The old address no longer logs in; resets go to the new one.
     expect(
-      (await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: ada.password } })).data.login.__typename,
+      expectData(await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: ada.password } })).login.__typename,
     ).toBe('LoginFailedError');
   });
 
   it('asks for the password before looking the new address up, so a token alone learns nothing', async () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
     await signUp(t, { username: 'Bob', email: 'bob@demo.com' });
-    expect((await update(ada.token, { email: 'bob@demo.com' })).fieldErrors).toEqual([
+    expect((await refused(ada.token, { email: 'bob@demo.com' })).fieldErrors).toEqual([
       { field: 'currentPassword', message: 'This field is required.' },
     ]);
-    expect((await update(ada.token, { email: 'bob@demo.com', currentPassword: 'guess' })).fieldErrors).toEqual([
+    expect((await refused(ada.token, { email: 'bob@demo.com', currentPassword: 'guess' })).fieldErrors).toEqual([
       { field: 'currentPassword', message: 'That password is not correct.' },
     ]);
-    expect((await update(ada.token, { email: 'bob@demo.com', currentPassword: ada.password })).fieldErrors).toEqual([
+    expect((await refused(ada.token, { email: 'bob@demo.com', currentPassword: ada.password })).fieldErrors).toEqual([
       { field: 'email', message: 'That email is taken. Please choose a different one.' },
     ]);
     expect((await stored('Ada')).email).toBe('ada@demo.com');
@@ -161,7 +180,8 @@ describe('updateAccount: a new email needs the current password', () => {
     const attempt = (currentPassword: string) =>
       t.graphql(UPDATE, { input: { email: 'new@example.com', currentPassword } }, { token: ada.token });
     for (let i = 0; i < 5; i++) {
-      expect((await attempt('wrong password')).data.updateAccount.fieldErrors[0].field).toBe('currentPassword');
+      const refusal = expectTypename(expectData(await attempt('wrong password')).updateAccount, 'ValidationError');
+      expect(refusal.fieldErrors[0]?.field).toBe('currentPassword');
     }
     expect((await attempt(ada.password)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect((await stored('Ada')).email).toBe('ada@demo.com');
@@ -173,7 +193,7 @@ describe('updateAccount: a new email needs the current password', () => {
 describe('updateAccount: profile picture', () => {
   it('fits an uploaded PNG inside 125×125 keeping its shape, serves it, and shows its URL', async () => {
     const ada = await signUp(t);
-    const result = await uploadPicture(ada.token, file(await image(400, 200, 'png'), 'me.png', 'image/png'));
+    const result = await uploaded(ada.token, file(await image(400, 200, 'png'), 'me.png', 'image/png'));
     expect(result.__typename).toBe('UpdateAccountSuccess');
     const url = new URL(result.user.imageUrl);
     expect(url.origin).toBe(PUBLIC_URL);
@@ -191,19 +211,19 @@ describe('updateAccount: profile picture', () => {
 
   it('never enlarges a small picture, judges JPEG by content whatever its name, and turns WebP into PNG', async () => {
     const ada = await signUp(t);
-    const jpeg = await uploadPicture(ada.token, file(await image(100, 80, 'jpeg'), 'photo.png', 'image/png'));
+    const jpeg = await uploaded(ada.token, file(await image(100, 80, 'jpeg'), 'photo.png', 'image/png'));
     expect(jpeg.user.imageUrl).toMatch(/\.jpg$/);
     const stored = fs.readFileSync(`${t.picturesDir}/${jpeg.user.imageUrl.split('/').pop()}`);
     expect(await sharp(stored).metadata()).toMatchObject({ width: 100, height: 80, format: 'jpeg' });
 
-    const webp = await uploadPicture(ada.token, file(await image(300, 300, 'webp'), 'a.webp', 'image/webp'));
+    const webp = await uploaded(ada.token, file(await image(300, 300, 'webp'), 'a.webp', 'image/webp'));
     expect(webp.user.imageUrl).toMatch(/\.png$/);
   });
 
   it('deletes the previous picture when it is replaced, but never the default one', async () => {
     const ada = await signUp(t);
-    const first = await uploadPicture(ada.token, file(await image(200, 200, 'png'), 'a.png'));
-    const second = await uploadPicture(ada.token, file(await image(200, 200, 'jpeg'), 'b.jpg'));
+    const first = await uploaded(ada.token, file(await image(200, 200, 'png'), 'a.png'));
+    const second = await uploaded(ada.token, file(await image(200, 200, 'jpeg'), 'b.jpg'));
     expect(pictureFiles()).toEqual([second.user.imageUrl.split('/').pop()]);
     expect(first.user.imageUrl).not.toBe(second.user.imageUrl);
     expect((await t.app.fetch(`${PUBLIC_URL}/pictures/default.jpg`)).status).toBe(200);
@@ -281,7 +301,7 @@ describe('updateAccount: pictures under concurrency and failure', () => {
 
   it('keeps the old picture and no new file when the database write fails', async () => {
     const ada = await signUp(t, { username: 'Ada' });
-    const before = await uploadPicture(ada.token, file(await image(50, 50, 'png'), 'first.png'));
+    const before = await uploaded(ada.token, file(await image(50, 50, 'png'), 'first.png'));
     const kept = before.user.imageUrl.split('/').pop();
     // A real failure inside PostgreSQL, after the new file is stored and before the row changes.
     await t.prisma.$executeRawUnsafe(
@@ -298,6 +318,10 @@ describe('updateAccount: pictures under concurrency and failure', () => {
         { token: ada.token },
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      // What a test that expected data reports: the operation, its errors, and the stack the server logged.
+      expect(() => expectData(result)).toThrow(
+        /^Operation Update returned no data\.\nOperation:\nmutation Update[\s\S]*"code": "INTERNAL_SERVER_ERROR"[\s\S]*Server logged \(level 50\)[\s\S]*disk full/,
+      );
     } finally {
       await t.prisma.$executeRawUnsafe('DROP TRIGGER refuse_update ON users');
       await t.prisma.$executeRawUnsafe('DROP FUNCTION refuse_update()');
@@ -311,7 +335,7 @@ describe('updateAccount: picture size over real HTTP', () => {
   /** A multipart upload of `size` bytes sent on a socket; resolves with the status and body, or how it failed. */
   async function sendUpload(url: string, token: string, size: number) {
     const form = new FormData();
-    form.append('operations', JSON.stringify({ query: UPDATE, variables: { input: { picture: null } } }));
+    form.append('operations', JSON.stringify({ query: textOf(UPDATE), variables: { input: { picture: null } } }));
     form.append('map', JSON.stringify({ 0: ['variables.input.picture'] }));
     form.append('0', file(new Uint8Array(size), 'big.png', 'image/png'));
     try {
@@ -320,9 +344,12 @@ describe('updateAccount: picture size over real HTTP', () => {
         headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
         body: form,
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<ResultOf<typeof UPDATE>> };
     } catch (error) {
-      return { status: 0, body: String((error as Error).cause ?? error) };
+      const failure: GraphQLResponse<ResultOf<typeof UPDATE>> = {
+        errors: [{ message: `The connection failed: ${String((error as Error).cause ?? error)}` }],
+      };
+      return { status: 0, body: failure };
     }
   }
 
@@ -332,7 +359,7 @@ describe('updateAccount: picture size over real HTTP', () => {
     for (const size of [2 * 1024 * 1024 + 100 * 1024, Math.round(3.3 * 1024 * 1024)]) {
       const { status, body } = await sendUpload(url, ada.token, size);
       expect(status, `${size} bytes`).toBe(200);
-      expect(body.data.updateAccount).toEqual({
+      expect(expectData(body).updateAccount).toEqual({
         __typename: 'ValidationError',
         fieldErrors: [{ field: 'picture', message: 'The picture must be at most 2 MB.' }],
       });
@@ -348,7 +375,7 @@ describe('updateAccount: picture size over real HTTP', () => {
     ]) {
       const { status, body } = await sendUpload(url, ada.token, size);
       expect(status, `${size} bytes: ${JSON.stringify(body).slice(0, 200)}`).toBe(413);
-      expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
     }
     expect(pictureFiles()).toEqual([]);
   });

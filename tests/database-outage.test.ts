@@ -8,14 +8,26 @@ import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { postgresBinaries, type PrivatePostgres, startPrivatePostgres } from './helpers/private-postgres.ts';
 import { startServerProcess, untilReady } from './helpers/server-process.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { textOf } from './helpers/graphql.ts';
+import {
+  expectData,
+  expectTypename,
+  type GraphQLResponse,
+  type ResultOf,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.ts';
 
 // A database that stops answering (every PostgreSQL process of a private cluster stopped with SIGSTOP): requests
 // must end with a coded error instead of hanging, readiness must say so, and a retried write must not double.
 // Never skipped: without PostgreSQL's server binaries (Debian's postgresql package) this file fails, saying so.
 const bin = postgresBinaries();
 
-const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }`;
+const CREATE = graphql(
+  `mutation DatabaseOutageCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }`,
+);
+type Created = GraphQLResponse<ResultOf<typeof CREATE>>;
 
 describe('a frozen database', { timeout: 180_000 }, () => {
   let pg: PrivatePostgres;
@@ -64,7 +76,7 @@ describe('a frozen database', { timeout: 180_000 }, () => {
     try {
       for (const [body, headers] of [
         [{ query: '{ posts { edges { node { title } } } }' }, {}],
-        [{ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` }],
+        [{ query: textOf(CREATE), variables: { input } }, { authorization: `Bearer ${token}` }],
       ] as const) {
         const response = await post(body, headers);
         expect(response.status).toBe(503);
@@ -81,15 +93,19 @@ describe('a frozen database', { timeout: 180_000 }, () => {
     }
 
     // The client retries with the same key until the database answers again: one post, however many tries.
-    let created: QueryData;
+    let created: ResultOf<typeof CREATE>['createPost'] | undefined;
     for (let attempt = 0; attempt < 30 && created?.__typename !== 'CreatePostSuccess'; attempt++) {
-      const response = await post({ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` });
-      created = (await response.json()).data?.createPost;
+      const response = await post(
+        { query: textOf(CREATE), variables: { input } },
+        { authorization: `Bearer ${token}` },
+      );
+      created = ((await response.json()) as Created).data?.createPost;
       if (created?.__typename !== 'CreatePostSuccess') await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    expect(created.__typename).toBe('CreatePostSuccess');
-    const again = await post({ query: CREATE, variables: { input } }, { authorization: `Bearer ${token}` });
-    expect((await again.json()).data.createPost.post.id).toBe(created.post.id);
+    const first = expectTypename(created, 'CreatePostSuccess');
+    const again = await post({ query: textOf(CREATE), variables: { input } }, { authorization: `Bearer ${token}` });
+    const retried = expectTypename(expectData((await again.json()) as Created).createPost, 'CreatePostSuccess');
+    expect(retried.post.id).toBe(first.post.id);
     expect(await t.prisma.post.count({ where: { idempotencyKey: 'retry-me-1' } })).toBe(1);
     expect((await t.app.fetch('http://blog.test/ready')).status).toBe(200);
   });
@@ -117,7 +133,7 @@ describe('a frozen database', { timeout: 180_000 }, () => {
       const feed = { query: '{ posts(first: 5) { edges { node { title } } } }' };
       const me = { query: '{ me { username } }' };
       const create = (n: number) => ({
-        query: CREATE,
+        query: textOf(CREATE),
         variables: { input: { title: `Frozen ${n}`, content: 'x', idempotencyKey: `frozen-${n}` } },
       });
       // Every pooled connection open (and then frozen), so lookups wait on a statement or for a connection.

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signUp } from './helpers/accounts.ts';
 import { CREATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { textOf } from './helpers/graphql.ts';
+import { expectData, type GraphQLResponse, type ResultOf, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
-const CHANGES = 'subscription { postChanged { post { title author { email } } } }';
-const LOGOUT = 'mutation { logout { __typename } }';
+const CHANGES = graphql(`subscription LiveSessionsChanges { postChanged { post { title author { email } } } }`);
+const LOGOUT = graphql(`mutation LiveSessionsLogout { logout { __typename } }`);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** Subscribes over WebSocket with a token and records what arrives, and whether the stream ended. */
@@ -18,12 +20,12 @@ function subscribe(url: string, token: string) {
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
   });
-  const seen = { results: [] as QueryData[], ended: false };
+  const seen = { results: [] as GraphQLResponse<ResultOf<typeof CHANGES>>[], ended: false };
   client.subscribe(
-    { query: CHANGES },
+    { query: textOf(CHANGES) },
     {
-      next: (result) => void seen.results.push(result),
-      error: (error) => void seen.results.push({ errors: error }),
+      next: (result) => void seen.results.push(result as GraphQLResponse<ResultOf<typeof CHANGES>>),
+      error: (error) => void seen.results.push({ errors: error as GraphQLResponse['errors'] }),
       complete: () => {
         seen.ended = true;
       },
@@ -45,24 +47,26 @@ describe('a live subscription opened with a session', () => {
   it('ends with UNAUTHENTICATED once its session has been logged out, while another session goes on', async () => {
     const ada = await signUp(t, { email: 'ada@example.com' });
     const other = await t.graphql(
-      'mutation ($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
+      graphql(
+        `mutation LiveSessionsLogin($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }`,
+      ),
       { input: { email: ada.email, password: ada.password } },
     );
     const leaving = subscribe(url, ada.token);
-    const staying = subscribe(url, other.data.login.token);
+    const staying = subscribe(url, expectData(other).login.token);
     await settle();
     await t.graphql(CREATE_POST, { input: { title: 'Before', content: 'x' } }, { token: ada.token });
     await until(() => leaving.seen.results.length === 1 && staying.seen.results.length === 1, 'the first post');
-    expect(leaving.seen.results[0].data.postChanged.post.author.email).toBe('ada@example.com');
+    expect(expectData(leaving.seen.results[0]!).postChanged.post?.author.email).toBe('ada@example.com');
 
     await t.graphql(LOGOUT, {}, { token: ada.token });
     t.clock.advance(10_000); // past the time a stream trusts its session without reading it again
-    await t.graphql(CREATE_POST, { input: { title: 'After', content: 'x' } }, { token: other.data.login.token });
+    await t.graphql(CREATE_POST, { input: { title: 'After', content: 'x' } }, { token: expectData(other).login.token });
     await until(() => leaving.seen.ended && staying.seen.results.length === 2, 'the stream to end');
     expect(leaving.seen.results).toHaveLength(2);
-    expect(leaving.seen.results[1].errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(leaving.seen.results[1]?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(leaving.seen.results[1])).not.toContain('After');
-    expect(staying.seen.results[1].data.postChanged.post).toEqual({
+    expect(expectData(staying.seen.results[1]!).postChanged.post).toEqual({
       title: 'After',
       author: { email: 'ada@example.com' },
     });

@@ -1,7 +1,17 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, TEST_SETTINGS, type TestApp, type QueryData } from './helpers/test-app.ts';
+import type { LoginInput } from './generated/graphql.ts';
+import { graphql } from './generated/gql.ts';
+import {
+  expectData,
+  expectTypename,
+  type GraphQLResponse,
+  type ResultOf,
+  startTestApp,
+  TEST_SETTINGS,
+  type TestApp,
+} from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,22 +20,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const ME = `{ me { id username email } }`;
-const LOGOUT = `mutation { logout { __typename ... on LogoutSuccess { revokedSessions } } }`;
-const LOGOUT_ALL = `mutation { logoutAll { __typename ... on LogoutSuccess { revokedSessions } } }`;
+const ME = graphql(`query LoginMe { me { id username email } }`);
+const LOGOUT = graphql(`mutation LoginLogout { logout { __typename ... on LogoutSuccess { revokedSessions } } }`);
+const LOGOUT_ALL = graphql(
+  `mutation LoginLogoutAll { logoutAll { __typename ... on LogoutSuccess { revokedSessions } } }`,
+);
 const DAY = 24 * 60 * 60 * 1000;
 
-async function login(input: Record<string, unknown>) {
+async function login(input: LoginInput) {
   const result = await t.graphql(LOGIN, { input });
   expect(result.errors).toBeUndefined();
-  return result.data.login;
+  return expectData(result).login;
 }
 
 describe('login', () => {
   it('returns a signed token for the session, with the claims a client can inspect', async () => {
     const account = await signUp(t, { email: 'ada@demo.com', password: 'analytical engine' });
-    const result = await login({ email: 'ada@demo.com', password: 'analytical engine' });
-    expect(result.__typename).toBe('LoginSuccess');
+    const result = expectTypename(
+      await login({ email: 'ada@demo.com', password: 'analytical engine' }),
+      'LoginSuccess',
+    );
     const claims = jwt.verify(result.token, TEST_SETTINGS.jwtSecret) as jwt.JwtPayload;
     const session = await t.prisma.session.findUniqueOrThrow({ where: { id: claims.sid } });
     expect(claims).toMatchObject({ iss: 'flaskblog-graphql', aud: 'flaskblog-graphql', sub: String(session.userId) });
@@ -36,16 +50,19 @@ describe('login', () => {
 
   it('lasts a day without remember and thirty days with it', async () => {
     await signUp(t, { email: 'ada@demo.com', password: 'analytical engine' });
-    const short = await login({ email: 'ada@demo.com', password: 'analytical engine' });
-    const long = await login({ email: 'ada@demo.com', password: 'analytical engine', remember: true });
+    const short = expectTypename(await login({ email: 'ada@demo.com', password: 'analytical engine' }), 'LoginSuccess');
+    const long = expectTypename(
+      await login({ email: 'ada@demo.com', password: 'analytical engine', remember: true }),
+      'LoginSuccess',
+    );
     expect(new Date(short.expiresAt).getTime() - t.clock.now.getTime()).toBe(DAY);
     expect(new Date(long.expiresAt).getTime() - t.clock.now.getTime()).toBe(30 * DAY);
 
     t.clock.advance(DAY + 1000);
-    expect((await t.graphql(ME, {}, { token: short.token })).data.me).toBeNull();
-    expect((await t.graphql(ME, {}, { token: long.token })).data.me).not.toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: short.token })).me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: long.token })).me).not.toBeNull();
     t.clock.advance(29 * DAY);
-    expect((await t.graphql(ME, {}, { token: long.token })).data.me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: long.token })).me).toBeNull();
   });
 
   it('finds the account by email in any case', async () => {
@@ -68,8 +85,7 @@ describe('login', () => {
   });
 
   it('validates its input like the original form', async () => {
-    const result = await login({ email: 'nope', password: ' ' });
-    expect(result.__typename).toBe('ValidationError');
+    const result = expectTypename(await login({ email: 'nope', password: ' ' }), 'ValidationError');
     expect(result.fieldErrors).toEqual([
       { field: 'email', message: 'Invalid email address.' },
       { field: 'password', message: 'This field is required.' },
@@ -80,11 +96,12 @@ describe('login', () => {
 describe('tokens', () => {
   it('authenticate a request with a single indexed query', async () => {
     const { token } = await signUp(t);
-    let result: QueryData;
+    const me = graphql(`query LoginMe2 { me { username email postCount } }`);
+    let result: GraphQLResponse<ResultOf<typeof me>> | undefined;
     const statements = await t.statementsDuring(async () => {
-      result = await t.graphql(`{ me { username email postCount } }`, {}, { token });
+      result = await t.graphql(me, {}, { token });
     });
-    expect(result.data.me.username).toBeTruthy();
+    expect(expectData(result!).me?.username).toBeTruthy();
     expect(statements).toHaveLength(2); // the viewer with its session check (and its last use), then postCount
     expect(statements[0]).toMatch(/FROM sessions .*FROM users u WHERE u\.id = \$1 AND EXISTS/s);
   });
@@ -110,33 +127,40 @@ describe('tokens', () => {
       expect(denied.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     const other = await t.graphql(ME, {}, { headers: { authorization: `Basic ${token}` } });
-    expect(other.data.me).toBeNull();
+    expect(expectData(other).me).toBeNull();
   });
 });
 
 describe('logout', () => {
   it('ends this session only; other devices stay logged in', async () => {
     const account = await signUp(t);
-    const phone = (await login({ email: account.email, password: account.password })).token;
+    const phone = expectTypename(
+      await login({ email: account.email, password: account.password }),
+      'LoginSuccess',
+    ).token;
     expect(await t.graphql(LOGOUT, {}, { token: account.token })).toEqual({
       data: { logout: { __typename: 'LogoutSuccess', revokedSessions: 1 } },
     });
-    expect((await t.graphql(ME, {}, { token: account.token })).data.me).toBeNull();
-    expect((await t.graphql(ME, {}, { token: phone })).data.me.username).toBe(account.username);
+    expect(expectData(await t.graphql(ME, {}, { token: account.token })).me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: phone })).me?.username).toBe(account.username);
   });
 
   it('everywhere ends every session of the user and no one else’s', async () => {
     const account = await signUp(t);
-    const phone = (await login({ email: account.email, password: account.password })).token;
+    const phone = expectTypename(
+      await login({ email: account.email, password: account.password }),
+      'LoginSuccess',
+    ).token;
     const stranger = await signUp(t);
-    expect((await t.graphql(LOGOUT_ALL, {}, { token: phone })).data.logoutAll.revokedSessions).toBe(2);
-    for (const token of [account.token, phone]) expect((await t.graphql(ME, {}, { token })).data.me).toBeNull();
-    expect((await t.graphql(ME, {}, { token: stranger.token })).data.me).not.toBeNull();
+    const loggedOut = expectData(await t.graphql(LOGOUT_ALL, {}, { token: phone })).logoutAll;
+    expect(expectTypename(loggedOut, 'LogoutSuccess').revokedSessions).toBe(2);
+    for (const token of [account.token, phone]) expect(expectData(await t.graphql(ME, {}, { token })).me).toBeNull();
+    expect(expectData(await t.graphql(ME, {}, { token: stranger.token })).me).not.toBeNull();
   });
 
   it('requires a login', async () => {
-    for (const mutation of [LOGOUT, LOGOUT_ALL]) {
-      const result = await t.graphql(mutation);
+    for (const send of [() => t.graphql(LOGOUT), () => t.graphql(LOGOUT_ALL)]) {
+      const result = await send();
       expect(result.errors).toEqual([
         expect.objectContaining({
           message: 'Please log in to access this page.',
@@ -151,7 +175,7 @@ describe('email privacy', () => {
   it('shows a user their own email, and nobody else', async () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
     const bob = await signUp(t, { username: 'Bob', email: 'bob@demo.com' });
-    const query = `{ user(username: "Ada") { email } me { email } }`;
+    const query = graphql(`query LoginQuery { user(username: "Ada") { email } me { email } }`);
     expect((await t.graphql(query, {}, { token: ada.token })).data).toEqual({
       user: { email: 'ada@demo.com' },
       me: { email: 'ada@demo.com' },

@@ -7,10 +7,15 @@ import { outboxMailer, postmarkMailer } from '../src/modules/mail/mailer.ts';
 import { passwordResetEmail } from '../src/modules/mail/messages.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp, type LogLine } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
-const REQUEST_RESET = `mutation ($email: String!) { requestReset(email: $email) { __typename ... on RequestResetSuccess { message } } }`;
-const RESET_PASSWORD = `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { __typename } }`;
+const REQUEST_RESET = graphql(
+  `mutation MailRequestReset($email: String!) { requestReset(email: $email) { __typename ... on RequestResetSuccess { message } } }`,
+);
+const RESET_PASSWORD = graphql(
+  `mutation MailResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) { __typename } }`,
+);
 
 describe('the reset flow through Postmark (the real client against a local fake of its API)', () => {
   let postmark: Awaited<ReturnType<typeof startFakePostmark>>;
@@ -49,9 +54,9 @@ describe('the reset flow through Postmark (the real client against a local fake 
     const reset = await t.graphql(RESET_PASSWORD, {
       input: { token, password: 'new password!', confirmPassword: 'new password!' },
     });
-    expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess');
+    expect(expectData(reset).resetPassword.__typename).toBe('ResetPasswordSuccess');
     const login = await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'new password!' } });
-    expect(login.data.login.__typename).toBe('LoginSuccess');
+    expect(expectData(login).login.__typename).toBe('LoginSuccess');
   });
 
   it('hides a Postmark error from the client, logs it with the request id, and the queue retries the send by itself', async () => {
@@ -88,7 +93,7 @@ describe('the reset flow through Postmark (the real client against a local fake 
     const reset = await t.graphql(RESET_PASSWORD, {
       input: { token: link, password: 'after retry', confirmPassword: 'after retry' },
     });
-    expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess'); // the retried mail's link is the working one
+    expect(expectData(reset).resetPassword.__typename).toBe('ResetPasswordSuccess'); // the retried mail's link is the working one
   });
 });
 
@@ -109,7 +114,7 @@ it('gives up a Postmark call that gets no answer after its timeout', { timeout: 
 describe('the development outbox', () => {
   it('writes each message as an .eml file with its HTML beside it, and logs where, never the link', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
-    const lines: QueryData[] = [];
+    const lines: LogLine[] = [];
     const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const mailer = outboxMailer({ dir, from: 'Flask Blog <noreply@demo.com>', log });
     await mailer.send(passwordResetEmail('ada@demo.com', 'http://front.test/reset?token=abc123'));

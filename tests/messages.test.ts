@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 // The original's flash messages, word for word (../shared/reference/flask-blog.md), on each success payload.
 let t: TestApp;
@@ -12,41 +13,55 @@ afterAll(() => t.close());
 describe("the original's messages", () => {
   it('on every success, and for a request that needs a login', async () => {
     const registered = await t.graphql(
-      `mutation { register(input: { username: "Flash", email: "flash@demo.com", password: "long enough", confirmPassword: "long enough" }) { ... on RegisterSuccess { message } } }`,
+      graphql(
+        `mutation MessagesRegister { register(input: { username: "Flash", email: "flash@demo.com", password: "long enough", confirmPassword: "long enough" }) { ... on RegisterSuccess { message } } }`,
+      ),
     );
-    expect(registered.data.register.message).toBe('Your account has been created! You are now able to log in');
+    expect(expectData(registered).register.message).toBe('Your account has been created! You are now able to log in');
     const { token } = await signUp(t, { username: 'Poster' });
     const as = { token };
     const updated = await t.graphql(
-      `mutation { updateAccount(input: { username: "Poster2" }) { ... on UpdateAccountSuccess { message } } }`,
+      graphql(
+        `mutation MessagesUpdateAccount { updateAccount(input: { username: "Poster2" }) { ... on UpdateAccountSuccess { message } } }`,
+      ),
       {},
       as,
     );
-    expect(updated.data.updateAccount.message).toBe('Your account has been updated!');
+    expect(expectData(updated).updateAccount.message).toBe('Your account has been updated!');
     const created = await t.graphql(
-      `mutation { createPost(input: { title: "T", content: "C" }) { ... on CreatePostSuccess { message post { id } } } }`,
+      graphql(
+        `mutation MessagesCreatePost { createPost(input: { title: "T", content: "C" }) { ... on CreatePostSuccess { message post { id } } } }`,
+      ),
       {},
       as,
     );
-    expect(created.data.createPost.message).toBe('Your post has been created!');
-    const id = created.data.createPost.post.id;
+    expect(expectData(created).createPost.message).toBe('Your post has been created!');
+    const id = expectData(created).createPost.post.id;
     const edited = await t.graphql(
-      `mutation ($id: ID!) { updatePost(id: $id, input: { title: "T2" }) { ... on UpdatePostSuccess { message } } }`,
+      graphql(
+        `mutation MessagesUpdatePost($id: ID!) { updatePost(id: $id, input: { title: "T2" }) { ... on UpdatePostSuccess { message } } }`,
+      ),
       { id },
       as,
     );
-    expect(edited.data.updatePost.message).toBe('Your post has been updated!');
+    expect(expectData(edited).updatePost.message).toBe('Your post has been updated!');
     const deleted = await t.graphql(
-      `mutation ($id: ID!) { deletePost(id: $id) { ... on DeletePostSuccess { message } } }`,
+      graphql(`mutation MessagesDeletePost($id: ID!) { deletePost(id: $id) { ... on DeletePostSuccess { message } } }`),
       { id },
       as,
     );
-    expect(deleted.data.deletePost.message).toBe('Your post has been deleted!');
+    expect(expectData(deleted).deletePost.message).toBe('Your post has been deleted!');
     const reset = await t.graphql(
-      `mutation { requestReset(email: "flash@demo.com") { ... on RequestResetSuccess { message } } }`,
+      graphql(
+        `mutation MessagesRequestReset { requestReset(email: "flash@demo.com") { ... on RequestResetSuccess { message } } }`,
+      ),
     );
-    expect(reset.data.requestReset.message).toBe('An email has been sent with instructions to reset your password.');
-    const anonymous = await t.graphql(`mutation { createPost(input: { title: "T", content: "C" }) { __typename } }`);
+    expect(expectData(reset).requestReset.message).toBe(
+      'An email has been sent with instructions to reset your password.',
+    );
+    const anonymous = await t.graphql(
+      graphql(`mutation MessagesCreatePost2 { createPost(input: { title: "T", content: "C" }) { __typename } }`),
+    );
     expect(anonymous.errors?.[0]).toMatchObject({
       message: 'Please log in to access this page.',
       extensions: { code: 'UNAUTHENTICATED' },

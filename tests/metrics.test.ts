@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { errorCodeLabel } from '../src/pipeline/labels.ts';
 import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 describe('/metrics', () => {
   let t: TestApp;
@@ -14,8 +15,8 @@ describe('/metrics', () => {
     t.app.fetch('http://blog.test/metrics', { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it('counts requests by operation and outcome, errors by code, and shows the pool and the event loop', async () => {
-    await t.graphql('query Feed { posts(first: 2) { edges { node { title } } } }');
-    await t.graphql('query Broken { posts(first: 1000) { totalCount } }'); // BAD_USER_INPUT
+    await t.graphql(graphql(`query Feed { posts(first: 2) { edges { node { title } } } }`));
+    await t.graphql(graphql(`query MetricsBroken { posts(first: 1000) { totalCount } }`)); // BAD_USER_INPUT
     const secret = 'value-that-must-not-show';
     await t.app.fetch(
       `http://blog.test/graphql?${new URLSearchParams({ query: 'query Get($q: String!) { searchPosts(query: $q) { totalCount } }', variables: JSON.stringify({ q: secret }) })}`,
@@ -61,7 +62,7 @@ describe('/metrics', () => {
     await flood(0); // the first of each series
     const before = graphqlBytes(await text());
     await flood(100);
-    await t.graphql('query Feed { posts(first: 2) { edges { node { title } } } }');
+    await t.graphql(graphql(`query Feed { posts(first: 2) { edges { node { title } } } }`));
     const after = await text();
     expect(graphqlBytes(after) - before).toBeLessThan(1024); // counts change, no series is added
     expect(after.length).toBeLessThan(64 * 1024);

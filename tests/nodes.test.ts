@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post, User } from '../src/generated/prisma/client.ts';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
-import { PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 let ada: User;
@@ -16,7 +17,9 @@ afterAll(() => t.close());
 describe('node and nodes', () => {
   it('fetch users and posts by global ID, in order, with null for missing ones', async () => {
     const result = await t.graphql(
-      `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Post { title } ... on User { username } } }`,
+      graphql(
+        `query NodesNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Post { title } ... on User { username } } }`,
+      ),
       { ids: [globalId('Post', post.id), globalId('User', ada.id), globalId('Post', 999999)] },
     );
     expect(result).toEqual({
@@ -38,7 +41,7 @@ describe('node and nodes', () => {
     ['an id beyond int4', Buffer.from('Post:99999999999').toString('base64')],
     ['no type', Buffer.from(':1').toString('base64')],
   ])('refuse %s as BAD_USER_INPUT', async (_case, id) => {
-    const result = await t.graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id });
+    const result = await t.graphql(graphql(`query NodesNode($id: ID!) { node(id: $id) { id } }`), { id });
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
     expect(result.errors![0]!.message).toMatch(/^Invalid ID/);
   });
@@ -47,10 +50,12 @@ describe('node and nodes', () => {
 describe('post(id)', () => {
   it('returns the post with its author', async () => {
     const result = await t.graphql(
-      `query ($id: ID!) { post(id: $id) { id title content datePosted updatedAt author { username } } }`,
+      graphql(
+        `query NodesPost($id: ID!) { post(id: $id) { id title content datePosted updatedAt author { username } } }`,
+      ),
       { id: globalId('Post', post.id) },
     );
-    expect(result.data.post).toEqual({
+    expect(expectData(result).post).toEqual({
       id: globalId('Post', post.id),
       title: post.title,
       content: post.content,
@@ -61,27 +66,31 @@ describe('post(id)', () => {
   });
 
   it('is null for a post that does not exist', async () => {
-    const result = await t.graphql(`query ($id: ID!) { post(id: $id) { id } }`, { id: globalId('Post', 424242) });
+    const result = await t.graphql(graphql(`query NodesPost2($id: ID!) { post(id: $id) { id } }`), {
+      id: globalId('Post', 424242),
+    });
     expect(result).toEqual({ data: { post: null } });
   });
 
   it("refuses a user's ID as BAD_USER_INPUT", async () => {
-    const result = await t.graphql(`query ($id: ID!) { post(id: $id) { id } }`, { id: globalId('User', ada.id) });
+    const result = await t.graphql(graphql(`query NodesPost2($id: ID!) { post(id: $id) { id } }`), {
+      id: globalId('User', ada.id),
+    });
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
   });
 });
 
 describe('user(username)', () => {
   it('matches the username exactly', async () => {
-    const query = `query ($username: String!) { user(username: $username) { username } }`;
-    expect((await t.graphql(query, { username: 'Ada' })).data.user).toEqual({ username: 'Ada' });
-    expect((await t.graphql(query, { username: 'ada' })).data.user).toBeNull();
-    expect((await t.graphql(query, { username: 'Ad' })).data.user).toBeNull();
+    const query = graphql(`query NodesQuery($username: String!) { user(username: $username) { username } }`);
+    expect(expectData(await t.graphql(query, { username: 'Ada' })).user).toEqual({ username: 'Ada' });
+    expect(expectData(await t.graphql(query, { username: 'ada' })).user).toBeNull();
+    expect(expectData(await t.graphql(query, { username: 'Ad' })).user).toBeNull();
   });
 
   it('shows the default picture as an absolute URL and hides the email from others', async () => {
-    const result = await t.graphql(`{ user(username: "Ada") { imageUrl email createdAt } }`);
-    expect(result.data.user).toEqual({
+    const result = await t.graphql(graphql(`query NodesUser { user(username: "Ada") { imageUrl email createdAt } }`));
+    expect(expectData(result).user).toEqual({
       imageUrl: `${PUBLIC_URL}/pictures/default.jpg`,
       email: null,
       createdAt: ada.createdAt.toISOString(),
@@ -89,10 +98,11 @@ describe('user(username)', () => {
   });
 
   it('has no field that could reveal the password hash', async () => {
-    const result = await t.graphql(`{ __type(name: "User") { fields { name } } }`);
-    const fields = result.data.__type.fields.map((field: { name: string }) => field.name);
+    const result = await t.graphql(graphql(`query NodesUserFields { __type(name: "User") { fields { name } } }`));
+    const fields = expectData(result).__type?.fields?.map((field) => field.name) ?? [];
+    expect(fields).toContain('username');
     expect(fields).not.toContain('passwordHash');
-    expect(fields.some((name: string) => /password/i.test(name))).toBe(false);
+    expect(fields.some((name) => /password/i.test(name))).toBe(false);
     expect((await t.graphql(`{ user(username: "Ada") { passwordHash } }`)).errors?.[0]?.message).toMatch(
       /Cannot query field "passwordHash"/,
     );

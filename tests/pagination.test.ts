@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,21 +10,21 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const FEED = `query Feed($first: Int, $after: String, $last: Int, $before: String) {
+const FEED = graphql(`query PaginationFeed($first: Int, $after: String, $last: Int, $before: String) {
   posts(first: $first, after: $after, last: $last, before: $before) {
     totalCount
     edges { cursor node { id title } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
-}`;
+}`);
 
 async function feed(variables: Record<string, unknown> = {}) {
   const result = await t.graphql(FEED, variables);
   expect(result.errors).toBeUndefined();
-  return result.data.posts;
+  return expectData(result).posts;
 }
 
-const titles = (page: QueryData) => page.edges.map((edge: QueryData) => edge.node.title);
+const titles = (page: { edges: { node: { title: string } }[] }) => page.edges.map((edge) => edge.node.title);
 
 describe('the posts feed', () => {
   it('is an empty page when there are no posts', async () => {
@@ -58,7 +59,7 @@ describe('the posts feed', () => {
     const author = await createUser(t.prisma);
     const posts = await createPosts(t.prisma, author, 8);
     const all = await feed({ first: 8 });
-    const before = all.edges[6].cursor;
+    const before = all.edges[6]!.cursor;
     const page = await feed({ last: 3, before });
     expect(titles(page)).toEqual(posts.slice(3, 6).map((post) => post.title));
     expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
@@ -85,7 +86,7 @@ describe('the posts feed', () => {
     do {
       const page = await feed({ first: 2, after });
       seen.push(...titles(page));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
     } while (after);
     expect(seen).toEqual(['tie 6', 'tie 5', 'tie 4', 'tie 3', 'tie 2', 'tie 1', 'tie 0']);
   });
@@ -137,17 +138,18 @@ describe("a user's posts", () => {
     const adasPosts = await createPosts(t.prisma, ada, 4);
     await createPosts(t.prisma, bob, 3);
     const result = await t.graphql(
-      `query ($username: String!) { user(username: $username) {
+      graphql(`query PaginationUser($username: String!) { user(username: $username) {
         id postCount posts(first: 3) { totalCount edges { node { title author { username } } } pageInfo { hasNextPage } }
-      } }`,
+      } }`),
       { username: ada.username },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.user.id).toBe(globalId('User', ada.id));
-    expect(result.data.user.postCount).toBe(4);
-    expect(result.data.user.posts.totalCount).toBe(4);
-    expect(result.data.user.posts.pageInfo.hasNextPage).toBe(true);
-    expect(result.data.user.posts.edges.map((edge: QueryData) => edge.node)).toEqual(
+    const user = expectData(result).user!;
+    expect(user.id).toBe(globalId('User', ada.id));
+    expect(user.postCount).toBe(4);
+    expect(user.posts.totalCount).toBe(4);
+    expect(user.posts.pageInfo.hasNextPage).toBe(true);
+    expect(user.posts.edges.map((edge) => edge.node)).toEqual(
       adasPosts.slice(0, 3).map((post) => ({ title: post.title, author: { username: ada.username } })),
     );
   });

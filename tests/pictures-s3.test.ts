@@ -11,7 +11,15 @@ import { signUp } from './helpers/accounts.ts';
 import { file, image } from './helpers/images.ts';
 import { startS3, type TestS3 } from './helpers/s3.ts';
 import { freePort } from './helpers/server-process.ts';
-import { PUBLIC_URL, startInstances, startTestApp, type TestApp } from './helpers/test-app.ts';
+import {
+  expectData,
+  expectTypename,
+  PUBLIC_URL,
+  startInstances,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 // Pictures in an S3-compatible bucket: a real server (s3rver) and the real AWS SDK client, never a mock.
 let s3: TestS3;
@@ -20,9 +28,9 @@ beforeAll(async () => {
 });
 afterAll(() => s3.stop());
 
-const UPDATE = `mutation Update($input: UpdateAccountInput!) {
+const UPDATE = graphql(`mutation PicturesS3Update($input: UpdateAccountInput!) {
   updateAccount(input: $input) { __typename ... on UpdateAccountSuccess { user { imageUrl } } }
-}`;
+}`);
 
 describe('every picture storage keeps the same promises', () => {
   const storages: [string, () => Promise<PictureStorage>][] = [
@@ -64,7 +72,7 @@ describe('two instances over one database and one bucket', () => {
       { 'input.picture': file(await image(200, 100, 'png'), 'me.png') },
       { token: ada.token },
     );
-    const firstUrl: string = first.data.updateAccount.user.imageUrl;
+    const firstUrl = expectTypename(expectData(first).updateAccount, 'UpdateAccountSuccess').user.imageUrl;
     const firstName = firstUrl.split('/').pop()!;
     expect(firstUrl).toBe(`${PUBLIC_URL}/pictures/${firstName}`);
     expect(await s3.keys('pictures')).toEqual([firstName]);
@@ -81,7 +89,9 @@ describe('two instances over one database and one bucket', () => {
       { 'input.picture': file(await image(50, 50, 'jpeg'), 'me.jpg') },
       { token: ada.token },
     );
-    const secondName = second.data.updateAccount.user.imageUrl.split('/').pop();
+    const secondName = expectTypename(expectData(second).updateAccount, 'UpdateAccountSuccess')
+      .user.imageUrl.split('/')
+      .pop();
     expect(secondName).toMatch(/^[0-9a-f]{16}\.jpg$/);
     expect(await s3.keys('pictures')).toEqual([secondName]);
     expect((await a.app.fetch(firstUrl)).status).toBe(404);
@@ -93,7 +103,9 @@ describe('two instances over one database and one bucket', () => {
 async function renameWithPicture(t: TestApp) {
   const ada = await signUp(t, { username: 'Ada' });
   return t.upload(
-    `mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
+    graphql(
+      `mutation PicturesS3UpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
+    ),
     { input: { username: 'Renamed', picture: null } },
     { 'input.picture': file(await image(40, 40, 'png'), 'me.png') },
     { token: ada.token },

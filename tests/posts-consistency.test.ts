@@ -5,7 +5,16 @@ import { createPost } from '../src/modules/posts/post.service.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import type { CreatePostInput } from './generated/graphql.ts';
+import { graphql } from './generated/gql.ts';
+import {
+  expectData,
+  expectTypename,
+  type GraphQLResponse,
+  type ResultOf,
+  startTestApp,
+  type TestApp,
+} from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
 let t: TestApp;
@@ -29,7 +38,7 @@ describe('concurrent writes', () => {
       const results = await Promise.all(
         edits.map((input) => t.graphql(UPDATE_POST, { id, input }, { token: ada.token })),
       );
-      for (const result of results) expect(result.data.updatePost.__typename).toBe('UpdatePostSuccess');
+      for (const result of results) expect(expectData(result).updatePost.__typename).toBe('UpdatePostSuccess');
       const stored = await t.prisma.post.findUniqueOrThrow({
         where: { id: post!.id },
         select: { title: true, content: true },
@@ -52,7 +61,7 @@ describe('concurrent writes', () => {
       if (edit.errors) {
         expect(edit.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
       } else {
-        expect(edit.data.updatePost.__typename).toBe('UpdatePostSuccess');
+        expect(expectData(edit).updatePost.__typename).toBe('UpdatePostSuccess');
       }
       expect(await t.prisma.post.count({ where: { id: post!.id } })).toBe(0);
     }
@@ -83,27 +92,28 @@ describe('idempotency keys', () => {
     const reading = (async () => {
       for (let next = await feed.next(); !next.done; next = await feed.next()) changes.push(next.value);
     })();
-    const create = async (input: object) =>
-      (await t.graphql(CREATE_POST, { input }, { token: ada.token })).data.createPost;
+    const create = async (input: CreatePostInput) =>
+      expectData(await t.graphql(CREATE_POST, { input }, { token: ada.token })).createPost;
+    const created = async (input: CreatePostInput) => expectTypename(await create(input), 'CreatePostSuccess').post;
     const input = { title: 'Once', content: 'Only once', idempotencyKey: 'post-1' };
 
-    const first = await create(input);
-    expect(first.__typename).toBe('CreatePostSuccess');
+    const first = await created(input);
     expect(await create({ ...input, content: 'Something else' })).toEqual({
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'idempotencyKey', message: 'This idempotency key was used for a different post.' }],
     });
     expect(await create({ ...input, title: 'Another title' })).toMatchObject({ __typename: 'ValidationError' });
-    expect((await create(input)).post).toEqual(first.post); // the retry
-    expect((await create({ ...input, title: '  Once ' })).post.id).toBe(first.post.id); // the same post, trimmed
+    expect(await created(input)).toEqual(first); // the retry
+    expect((await created({ ...input, title: '  Once ' })).id).toBe(first.id); // the same post, trimmed
 
     // A marker event: once it arrives, every event published before it has arrived too.
-    const marker = await create({ title: 'Marker', content: 'x' });
-    const created = () => changes.filter((change) => change.kind === 'CREATED').map((c) => globalId('Post', c.postId));
-    await until(() => created().includes(marker.post.id), 'the marker');
+    const marker = await created({ title: 'Marker', content: 'x' });
+    const createdIds = () =>
+      changes.filter((change) => change.kind === 'CREATED').map((c) => globalId('Post', c.postId));
+    await until(() => createdIds().includes(marker.id), 'the marker');
     await feed.return?.();
     await reading;
-    expect(created()).toEqual([first.post.id, marker.post.id]);
+    expect(createdIds()).toEqual([first.id, marker.id]);
     expect(await t.prisma.post.count()).toBe(2);
   });
 });
@@ -116,15 +126,16 @@ describe('cursors under concurrent inserts and deletes', () => {
     const seen: { id: number; datePosted: string }[] = [];
     let after: string | null = null;
     let page = 0;
+    const PAGE = graphql(
+      `query PostsConsistencyPosts($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
+    );
     do {
-      const result: QueryData = await t.graphql(
-        `query ($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      for (const { node } of result.data.posts.edges) {
+      const result: GraphQLResponse<ResultOf<typeof PAGE>> = await t.graphql(PAGE, { after });
+      const { posts } = expectData(result);
+      for (const { node } of posts.edges) {
         seen.push({ id: Number(Buffer.from(node.id, 'base64').toString().split(':')[1]), datePosted: node.datePosted });
       }
-      after = result.data.posts.pageInfo.hasNextPage ? result.data.posts.pageInfo.endCursor : null;
+      after = posts.pageInfo.hasNextPage ? (posts.pageInfo.endCursor ?? null) : null;
       // Meanwhile: new posts arrive at the top, and posts are deleted both behind and ahead of the reader,
       // including the very post the cursor points at.
       page++;
@@ -161,7 +172,7 @@ describe('SQL statements for writes that return the author', () => {
   it('updatePost: authenticate, look up for the 404/403 checks, update', async () => {
     const ada = await signUp(t);
     const created = await t.graphql(CREATE_POST, { input: { title: 'x', content: 'y' } }, { token: ada.token });
-    const id = created.data.createPost.post.id;
+    const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
     const statements = await t.statementsDuring(() =>
       t.graphql(UPDATE_POST, { id, input: { title: 'z' } }, { token: ada.token }),
     );

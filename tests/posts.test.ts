@@ -2,7 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signUp } from './helpers/accounts.ts';
 import { globalId } from './helpers/factories.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import type { CreatePostInput } from './generated/graphql.ts';
+import { graphql } from './generated/gql.ts';
+import { textOf } from './helpers/graphql.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,16 +16,19 @@ beforeEach(() => t.reset());
 
 type Account = Awaited<ReturnType<typeof signUp>>;
 
-async function create(account: Account, input: Record<string, unknown>) {
+async function create(account: Account, input: CreatePostInput) {
   const result = await t.graphql(CREATE_POST, { input }, { token: account.token });
   expect(result.errors).toBeUndefined();
-  return result.data.createPost;
+  return expectData(result).createPost;
 }
 
 async function publish(account: Account, title = 'Hello', content = 'World') {
-  const result = await create(account, { title, content });
-  expect(result.__typename).toBe('CreatePostSuccess');
-  return result.post;
+  return expectTypename(await create(account, { title, content }), 'CreatePostSuccess').post;
+}
+
+/** The post a create that must succeed returns (a retry with the same idempotency key included). */
+async function created(account: Account, input: CreatePostInput) {
+  return expectTypename(await create(account, input), 'CreatePostSuccess').post;
 }
 
 const codeOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
@@ -98,10 +104,10 @@ describe('createPost', () => {
     const ada = await signUp(t);
     const bob = await signUp(t);
     const input = { title: 'Once', content: 'x', idempotencyKey: 'a1b2-c3' };
-    const [first, retry] = await Promise.all([create(ada, input), create(ada, input)]);
-    expect(first.post.id).toBe(retry.post.id);
-    expect((await create(ada, input)).post.id).toBe(first.post.id);
-    expect((await create(bob, input)).post.id).not.toBe(first.post.id);
+    const [first, retry] = await Promise.all([created(ada, input), created(ada, input)]);
+    expect(first.id).toBe(retry.id);
+    expect((await created(ada, input)).id).toBe(first.id);
+    expect((await created(bob, input)).id).not.toBe(first.id);
     expect(await t.prisma.post.count()).toBe(2);
     expect(await create(ada, { title: 'x', content: 'y', idempotencyKey: 'no spaces allowed' })).toEqual({
       __typename: 'ValidationError',
@@ -136,7 +142,7 @@ describe('updatePost', () => {
       { id: post.id, input: { title: 'Edited', content: 'New words' } },
       { token: ada.token },
     );
-    const updated = result.data.updatePost.post;
+    const updated = expectTypename(expectData(result).updatePost, 'UpdatePostSuccess').post;
     expect(updated).toMatchObject({ id: post.id, title: 'Edited', content: 'New words', datePosted: post.datePosted });
     expect(new Date(updated.updatedAt).getTime()).toBeGreaterThan(new Date(post.updatedAt).getTime());
   });
@@ -145,14 +151,17 @@ describe('updatePost', () => {
     const ada = await signUp(t);
     const post = await publish(ada, 'Title', 'Body');
     const result = await t.graphql(UPDATE_POST, { id: post.id, input: { content: 'New body' } }, { token: ada.token });
-    expect(result.data.updatePost.post).toMatchObject({ title: 'Title', content: 'New body' });
+    expect(expectTypename(expectData(result).updatePost, 'UpdatePostSuccess').post).toMatchObject({
+      title: 'Title',
+      content: 'New body',
+    });
   });
 
   it('validates like createPost', async () => {
     const ada = await signUp(t);
     const post = await publish(ada);
     const result = await t.graphql(UPDATE_POST, { id: post.id, input: { title: ' ' } }, { token: ada.token });
-    expect(result.data.updatePost).toEqual({
+    expect(expectData(result).updatePost).toEqual({
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'title', message: 'This field is required.' }],
     });
@@ -160,6 +169,7 @@ describe('updatePost', () => {
 });
 
 describe('who may change a post', () => {
+  // Sent as text: the same variables go to both mutations, so deletePost gets ones it does not declare.
   const mutations = [
     ['updatePost', UPDATE_POST, { input: { title: 'Hijacked' } }],
     ['deletePost', DELETE_POST, {}],
@@ -168,7 +178,7 @@ describe('who may change a post', () => {
   it.each(mutations)(
     '%s: anonymous is UNAUTHENTICATED, before the post is even looked up',
     async (_name, mutation, extra) => {
-      const result = await t.graphql(mutation, { id: globalId('Post', 999), ...extra });
+      const result = await t.graphql(textOf(mutation), { id: globalId('Post', 999), ...extra });
       expect(codeOf(result)).toBe('UNAUTHENTICATED');
     },
   );
@@ -179,13 +189,17 @@ describe('who may change a post', () => {
       const ada = await signUp(t, { username: 'Ada' });
       const bob = await signUp(t, { username: 'Bob' });
       const post = await publish(ada, 'Mine', 'All mine');
-      const missing = await t.graphql(mutation, { id: globalId('Post', 424242), ...extra }, { token: bob.token });
+      const missing = await t.graphql(
+        textOf(mutation),
+        { id: globalId('Post', 424242), ...extra },
+        { token: bob.token },
+      );
       expect(missing.errors).toEqual([
         expect.objectContaining({ message: 'That post does not exist.', extensions: { code: 'NOT_FOUND' } }),
       ]);
       // Even invalid input on someone else's post is FORBIDDEN: ownership is checked first, as in the original.
       const forbidden = await t.graphql(
-        mutation,
+        textOf(mutation),
         { id: post.id, input: { title: '' }, ...extra },
         { token: bob.token },
       );
@@ -199,7 +213,7 @@ describe('who may change a post', () => {
   it.each(mutations)('%s: an ID of another type is BAD_USER_INPUT', async (_name, mutation, extra) => {
     const ada = await signUp(t);
     for (const id of [ada.id, 'garbage']) {
-      const result = await t.graphql(mutation, { id, ...extra }, { token: ada.token });
+      const result = await t.graphql(textOf(mutation), { id, ...extra }, { token: ada.token });
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
     }
   });
@@ -225,17 +239,21 @@ describe('feeds after writes', () => {
     await publish(bob, 'Two');
     const third = await publish(ada, 'Three');
     const view = async () => {
-      const result = await t.graphql(`{
+      const result = await t.graphql(
+        graphql(`query PostsPostsUser {
         posts { totalCount edges { node { title } } }
         user(username: "Ada") { postCount posts { totalCount edges { node { title } } } }
-      }`);
-      const titles = (connection: QueryData) => connection.edges.map((edge: QueryData) => edge.node.title);
+      }`),
+      );
+      const data = expectData(result);
+      const titles = (connection: { edges: { node: { title: string } }[] }) =>
+        connection.edges.map((edge) => edge.node.title);
       return {
-        feed: titles(result.data.posts),
-        total: result.data.posts.totalCount,
-        ada: titles(result.data.user.posts),
-        adaTotal: result.data.user.posts.totalCount,
-        adaCount: result.data.user.postCount,
+        feed: titles(data.posts),
+        total: data.posts.totalCount,
+        ada: titles(data.user!.posts),
+        adaTotal: data.user!.posts.totalCount,
+        adaCount: data.user!.postCount,
       };
     };
     expect(await view()).toEqual({

@@ -12,7 +12,7 @@ import {
 } from '../src/modules/ratelimit/limiter.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 // The same budgets through the same code (rate-limiter-flexible) in every store: this process's memory, Redis,
 // and PostgreSQL. Redis and PostgreSQL are real servers; CI starts them, and without them this file fails.
@@ -156,7 +156,7 @@ describe.each(Object.keys(sharedPair))('two server instances sharing %s', (name)
     const [a, b] = apps as [TestApp, TestApp];
     const attempt = async (app: TestApp, password: string) => {
       const result = await app.graphql(LOGIN, { input: { email: 'ada@demo.com', password } }, { ip: '198.51.100.1' });
-      return result.errors?.[0]?.extensions?.code ?? result.data.login.__typename;
+      return result.errors?.[0]?.extensions?.code ?? expectData(result).login.__typename;
     };
     for (const app of [a, b, a, b, a]) expect(await attempt(app, 'wrong password')).toBe('LoginFailedError');
     expect(await attempt(b, 'the right one')).toBe('RATE_LIMITED');

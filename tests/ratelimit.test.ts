@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rateLimitKey } from '../src/modules/ratelimit/rate-limit-key.ts';
 import { LOGIN, REGISTER, signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,9 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-async function attempt(app: TestApp, password: string, ip = '198.51.100.1', email = 'ada@demo.com') {
+/** What a login came to: the result (its __typename), or the error (its code) that stopped it. */
+type Outcome = { __typename?: string; message?: string; extensions?: Record<string, unknown> };
+
+async function attempt(app: TestApp, password: string, ip = '198.51.100.1', email = 'ada@demo.com'): Promise<Outcome> {
   const result = await app.graphql(LOGIN, { input: { email, password } }, { ip });
-  return result.errors?.[0] ?? result.data.login;
+  return result.errors?.[0] ?? expectData(result).login;
 }
 
 describe('failed logins', () => {
@@ -79,7 +83,7 @@ describe('registration and reset budgets under concurrency', () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         t.graphql(
-          `mutation { requestReset(email: "ada@demo.com") { __typename } }`,
+          graphql(`mutation RatelimitRequestReset { requestReset(email: "ada@demo.com") { __typename } }`),
           {},
           { ip: `198.51.100.${100 + i}` },
         ),
@@ -105,25 +109,26 @@ describe('registration', () => {
         },
         { ip: '198.51.100.7' },
       );
-    for (let i = 0; i < 10; i++) expect((await register(i)).data.register.__typename).toBe('RegisterSuccess');
+    for (let i = 0; i < 10; i++) expect(expectData(await register(i)).register.__typename).toBe('RegisterSuccess');
     expect((await register(10)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(await t.prisma.user.count()).toBe(10);
   });
 });
 
 describe("account changes ask from registration's uniqueness budget", () => {
-  const UPDATE = `mutation ($input: UpdateAccountInput!) {
+  const UPDATE = graphql(`mutation RatelimitUpdate($input: UpdateAccountInput!) {
     updateAccount(input: $input) {
       __typename
       ... on ValidationError { fieldErrors { field message } }
     }
-  }`;
+  }`);
 
   it('10 new usernames per IP an hour, counted with registrations from that IP', async () => {
     const ada = await signUp(t, { username: 'Ada' });
     const rename = (i: number, ip = '198.51.100.20') =>
       t.graphql(UPDATE, { input: { username: `Ada${i}` } }, { token: ada.token, ip });
-    for (let i = 0; i < 10; i++) expect((await rename(i)).data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+    for (let i = 0; i < 10; i++)
+      expect(expectData(await rename(i)).updateAccount.__typename).toBe('UpdateAccountSuccess');
     expect((await rename(10)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect((await t.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).username).toBe('Ada9');
     const register = await t.graphql(
@@ -132,7 +137,7 @@ describe("account changes ask from registration's uniqueness budget", () => {
       { ip: '198.51.100.20' },
     );
     expect(register.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED'); // one budget for both
-    expect((await rename(10, '198.51.100.21')).data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+    expect(expectData(await rename(10, '198.51.100.21')).updateAccount.__typename).toBe('UpdateAccountSuccess');
   });
 
   it('5 questions per address in 15 minutes, from any IP, registration included', async () => {
@@ -145,7 +150,7 @@ describe("account changes ask from registration's uniqueness budget", () => {
         { token: ada.token, ip: `198.51.100.${30 + i}` },
       );
     for (let i = 0; i < 3; i++) {
-      expect((await ask(i)).data.updateAccount.fieldErrors).toEqual([
+      expect(expectTypename(expectData(await ask(i)).updateAccount, 'ValidationError').fieldErrors).toEqual([
         { field: 'email', message: 'That email is taken. Please choose a different one.' },
       ]);
     }
@@ -154,7 +159,7 @@ describe("account changes ask from registration's uniqueness budget", () => {
       { input: { username: 'Eve', email: 'bob@demo.com', password: 'long enough', confirmPassword: 'long enough' } },
       { ip: '198.51.100.40' },
     );
-    expect(registered.data.register.__typename).toBe('ValidationError'); // the fifth question
+    expect(expectData(registered).register.__typename).toBe('ValidationError'); // the fifth question
     expect((await ask(5)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect((await t.prisma.user.findUniqueOrThrow({ where: { id: 1 } })).email).toBe('ada@demo.com');
     const other = await t.graphql(
@@ -162,7 +167,7 @@ describe("account changes ask from registration's uniqueness budget", () => {
       { input: { email: 'free@demo.com', currentPassword: ada.password } },
       { token: ada.token, ip: '198.51.100.50' },
     );
-    expect(other.data.updateAccount.__typename).toBe('UpdateAccountSuccess');
+    expect(expectData(other).updateAccount.__typename).toBe('UpdateAccountSuccess');
   });
 });
 
@@ -171,14 +176,26 @@ describe('the general mutation budget', () => {
     const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });
     try {
       const logout = () =>
-        tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.50' });
+        tight.graphql(
+          graphql(`mutation RatelimitRequestReset2 { requestReset(email: "x@demo.com") { __typename } }`),
+          {},
+          { ip: '192.0.2.50' },
+        );
       for (let i = 0; i < 3; i++) expect((await logout()).errors).toBeUndefined();
       const refused = await logout();
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
-      expect((await tight.graphql(`{ posts { totalCount } }`, {}, { ip: '192.0.2.50' })).errors).toBeUndefined();
       expect(
-        (await tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip: '192.0.2.51' }))
+        (await tight.graphql(graphql(`query RatelimitPosts { posts { totalCount } }`), {}, { ip: '192.0.2.50' }))
           .errors,
+      ).toBeUndefined();
+      expect(
+        (
+          await tight.graphql(
+            graphql(`mutation RatelimitRequestReset2 { requestReset(email: "x@demo.com") { __typename } }`),
+            {},
+            { ip: '192.0.2.51' },
+          )
+        ).errors,
       ).toBeUndefined();
     } finally {
       await tight.close();
@@ -209,7 +226,7 @@ describe('client addresses', () => {
         );
       for (let i = 0; i < 5; i++) await via('192.0.2.77');
       expect((await via('192.0.2.77')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-      expect((await via('192.0.2.78')).data.login.__typename).toBe('LoginFailedError'); // a different client
+      expect(expectData(await via('192.0.2.78')).login.__typename).toBe('LoginFailedError'); // a different client
     } finally {
       await proxied.close();
     }
@@ -253,7 +270,11 @@ describe('IPv6 clients are counted by their /64', () => {
     const tight = await startTestApp({ protection: { mutationsPerMinute: 3 } });
     try {
       const reset = (ip: string) =>
-        tight.graphql(`mutation { requestReset(email: "x@demo.com") { __typename } }`, {}, { ip });
+        tight.graphql(
+          graphql(`mutation RatelimitRequestReset2 { requestReset(email: "x@demo.com") { __typename } }`),
+          {},
+          { ip },
+        );
       for (let i = 1; i <= 3; i++) expect((await reset(`2001:db8:aa:1::${i}`)).errors).toBeUndefined();
       expect((await reset('2001:db8:aa:1:1234::')).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await reset('2001:db8:aa:2::1')).errors).toBeUndefined();

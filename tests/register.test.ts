@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REGISTER } from './helpers/accounts.ts';
-import { PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, expectTypename, PUBLIC_URL, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,13 +20,11 @@ const valid = {
 async function register(input: Partial<typeof valid>) {
   const result = await t.graphql(REGISTER, { input: { ...valid, ...input } });
   expect(result.errors).toBeUndefined();
-  return result.data.register;
+  return expectData(result).register;
 }
 
 async function fieldErrors(input: Partial<typeof valid>) {
-  const result = await register(input);
-  expect(result.__typename).toBe('ValidationError');
-  return result.fieldErrors;
+  return expectTypename(await register(input), 'ValidationError').fieldErrors;
 }
 
 describe('register', () => {
@@ -129,8 +127,11 @@ describe('register', () => {
   });
 
   it('reports every failing field at once, and a summary message for simple clients', async () => {
-    const result = await register({ username: 'C', email: 'nope', password: 'short', confirmPassword: 'different' });
-    expect(result.fieldErrors.map((error: { field: string }) => error.field)).toEqual([
+    const result = expectTypename(
+      await register({ username: 'C', email: 'nope', password: 'short', confirmPassword: 'different' }),
+      'ValidationError',
+    );
+    expect(result.fieldErrors.map((error) => error.field)).toEqual([
       'username',
       'email',
       'password',
@@ -160,7 +161,10 @@ describe('register', () => {
       register({ username: 'Racer', email: 'two@demo.com' }),
     ]);
     expect(results.map((result) => result.__typename).sort()).toEqual(['RegisterSuccess', 'ValidationError']);
-    const loser = results.find((result) => result.__typename === 'ValidationError');
+    const loser = expectTypename(
+      results.find((result) => result.__typename === 'ValidationError'),
+      'ValidationError',
+    );
     expect(loser.fieldErrors).toEqual([
       { field: 'username', message: 'That username is taken. Please choose a different one.' },
     ]);

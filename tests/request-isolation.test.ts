@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoBlog } from '../src/db/seed.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { globalId } from './helpers/factories.ts';
+import { textOf } from './helpers/graphql.ts';
 import { type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 // Yoga caches parsing and validation by document text. Apollo and urql send the same text for every user, so
@@ -27,6 +28,7 @@ afterAll(() => t.close());
 
 interface Case {
   name: string;
+  /** Text, not a typed document: each round appends a comment, and the bad variables do not fit on purpose. */
   query: string;
   bad: Record<string, unknown>;
   badCode: string;
@@ -45,7 +47,7 @@ const CASES: Case[] = [
     bad: { id: '@@@', input: { title: 'x' } },
     badCode: 'BAD_USER_INPUT',
     good: () => ({ id: ownPost, input: { title: 'Edited' } }),
-    expectGood: (result) => expect(result.data?.updatePost.__typename).toBe('UpdatePostSuccess'),
+    expectGood: (result) => expect(result.data).toMatchObject({ updatePost: { __typename: 'UpdatePostSuccess' } }),
     signedIn: true,
   },
   {
@@ -58,11 +60,11 @@ const CASES: Case[] = [
   },
   {
     name: 'a missing variable',
-    query: LOGIN,
+    query: textOf(LOGIN),
     bad: {},
     badCode: 'BAD_USER_INPUT',
     good: () => ({ input: { email: 'member@demo.com', password: 'correct horse battery' } }),
-    expectGood: (result) => expect(result.data?.login.__typename).toBe('LoginSuccess'),
+    expectGood: (result) => expect(result.data).toMatchObject({ login: { __typename: 'LoginSuccess' } }),
   },
   {
     name: 'a wrong-typed variable',
@@ -70,7 +72,7 @@ const CASES: Case[] = [
     bad: { first: 'many' },
     badCode: 'BAD_USER_INPUT',
     good: () => ({ first: 2 }),
-    expectGood: (result) => expect(result.data?.posts.edges).toHaveLength(2),
+    expectGood: (result) => expect(result.data).toMatchObject({ posts: { edges: [{}, {}] } }),
   },
   {
     name: 'a cost from first/last',

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postmarkMailer } from '../src/modules/mail/mailer.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
 import { startFakePostmark } from './helpers/fake-postmark.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { until } from './helpers/wait.ts';
 
 let t: TestApp;
@@ -13,12 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const REQUEST_RESET = `mutation ($email: String!) {
+const REQUEST_RESET = graphql(`mutation ResetRequestReset($email: String!) {
   requestReset(email: $email) { __typename ... on Error { message } ... on RequestResetSuccess { message } ... on ValidationError { fieldErrors { field message } } }
-}`;
-const RESET_PASSWORD = `mutation ($input: ResetPasswordInput!) {
+}`);
+const RESET_PASSWORD = graphql(`mutation ResetResetPassword($input: ResetPasswordInput!) {
   resetPassword(input: $input) { __typename ... on Error { message } ... on ResetPasswordSuccess { message } ... on ValidationError { fieldErrors { field message } } }
-}`;
+}`);
 const SENT = 'An email has been sent with instructions to reset your password.';
 const MINUTE = 60_000;
 
@@ -26,19 +27,19 @@ async function requestReset(email: string, ip?: string) {
   const result = await t.graphql(REQUEST_RESET, { email }, { ip });
   expect(result.errors).toBeUndefined();
   await t.settle();
-  return result.data.requestReset;
+  return expectData(result).requestReset;
 }
 
 async function resetPassword(token: string, password = 'brand new password', confirmPassword = password) {
   const result = await t.graphql(RESET_PASSWORD, { input: { token, password, confirmPassword } });
   expect(result.errors).toBeUndefined();
-  return result.data.resetPassword;
+  return expectData(result).resetPassword;
 }
 
 const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)![1]!;
 
 async function login(email: string, password: string) {
-  return (await t.graphql(LOGIN, { input: { email, password } })).data.login.__typename;
+  return expectData(await t.graphql(LOGIN, { input: { email, password } })).login.__typename;
 }
 
 describe('requestReset', () => {
@@ -68,8 +69,12 @@ describe('requestReset', () => {
   });
 
   it('validates the address', async () => {
-    expect((await requestReset('')).fieldErrors).toEqual([{ field: 'email', message: 'This field is required.' }]);
-    expect((await requestReset('nope')).fieldErrors).toEqual([{ field: 'email', message: 'Invalid email address.' }]);
+    expect(expectTypename(await requestReset(''), 'ValidationError').fieldErrors).toEqual([
+      { field: 'email', message: 'This field is required.' },
+    ]);
+    expect(expectTypename(await requestReset('nope'), 'ValidationError').fieldErrors).toEqual([
+      { field: 'email', message: 'Invalid email address.' },
+    ]);
   });
 
   it('throttles to 3 per address and 3 per client IP in 15 minutes, with the same answer and no mail', async () => {
@@ -97,7 +102,7 @@ describe('resetPassword', () => {
     });
     expect(await login('ada@demo.com', 'old password!')).toBe('LoginFailedError');
     expect(await login('ada@demo.com', 'brand new password')).toBe('LoginSuccess');
-    expect((await t.graphql(`{ me { id } }`, {}, { token: ada.token })).data.me).toBeNull();
+    expect(expectData(await t.graphql(graphql(`query ResetMe { me { id } }`), {}, { token: ada.token })).me).toBeNull();
   });
 
   const INVALID = { __typename: 'InvalidResetTokenError', message: 'That is an invalid or expired token' };
@@ -138,10 +143,10 @@ describe('resetPassword', () => {
     await signUp(t, { email: 'ada@demo.com' });
     await requestReset('ada@demo.com');
     const token = tokenIn(t.sent[0]!.text);
-    expect((await resetPassword(token, 'new password', 'other password')).fieldErrors).toEqual([
-      { field: 'confirmPassword', message: 'Field must be equal to password.' },
-    ]);
-    expect((await resetPassword(token, 'short')).fieldErrors).toEqual([
+    expect(
+      expectTypename(await resetPassword(token, 'new password', 'other password'), 'ValidationError').fieldErrors,
+    ).toEqual([{ field: 'confirmPassword', message: 'Field must be equal to password.' }]);
+    expect(expectTypename(await resetPassword(token, 'short'), 'ValidationError').fieldErrors).toEqual([
       { field: 'password', message: 'Field must be at least 8 characters long.' },
     ]);
     expect((await resetPassword(token)).__typename).toBe('ResetPasswordSuccess');
@@ -186,8 +191,8 @@ describe('retries of a reset mail that failed (the real queue, the Postmark clie
     r.logs.length = 0;
   });
   const ask = async (email: string) =>
-    expect((await r.graphql(REQUEST_RESET, { email })).data.requestReset.__typename).toBe('RequestResetSuccess');
-  const completed = () => r.logs.filter((line) => /^Completed task/.test(line.msg)).length;
+    expect(expectData(await r.graphql(REQUEST_RESET, { email })).requestReset.__typename).toBe('RequestResetSuccess');
+  const completed = () => r.logs.filter((line) => /^Completed task/.test(line.msg ?? '')).length;
 
   it('sends nothing once the link would have expired, and the job ends', { timeout: 90_000 }, async () => {
     await signUp(r, { email: 'ada@demo.com' });
@@ -218,8 +223,8 @@ describe('retries of a reset mail that failed (the real queue, the Postmark clie
     const mailed = postmark.requests.map((request) => tokenIn(request.body.TextBody));
     const newer = mailed.find((token) => createHash('sha256').update(token).digest('hex') === stored!.tokenHash);
     const reset = await r.graphql(RESET_PASSWORD, {
-      input: { token: newer, password: 'brand new password', confirmPassword: 'brand new password' },
+      input: { token: newer!, password: 'brand new password', confirmPassword: 'brand new password' },
     });
-    expect(reset.data.resetPassword.__typename).toBe('ResetPasswordSuccess');
+    expect(expectData(reset).resetPassword.__typename).toBe('ResetPasswordSuccess');
   });
 });

@@ -13,10 +13,16 @@ import {
 } from '../src/pipeline/response-cache-stores.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { type Document, textOf } from './helpers/graphql.ts';
+import { expectData, expectTypename, type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.ts';
 
-const FEED = `query Feed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }`;
-const CREATE = `mutation ($input: CreatePostInput!) { createPost(input: $input) { ... on CreatePostSuccess { post { id } } } }`;
+const FEED = graphql(
+  `query ResponseCacheFeed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }`,
+);
+const CREATE = graphql(
+  `mutation ResponseCacheCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }`,
+);
 
 const memoryCache = (): ResponseCacheOptions => ({
   store: memoryAnswerStore(),
@@ -32,12 +38,23 @@ afterAll(() => t.close());
 beforeEach(() => t.reset());
 
 /** The answer and how many SQL statements it cost. */
-async function read(app: TestApp, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  let result: QueryData;
+async function read<TResult, TVariables>(
+  app: TestApp,
+  query: Document<TResult, TVariables>,
+  variables?: TVariables,
+  token?: string,
+) {
+  // The variables pass through as the caller typed them against the document.
+  const send = app.graphql as <R, V>(
+    document: Document<R, V>,
+    variables: V | undefined,
+    options: { token?: string },
+  ) => Promise<GraphQLResponse<R>>;
+  let result: GraphQLResponse<TResult> | undefined;
   const statements = await app.statementsDuring(async () => {
-    result = await app.graphql(query, variables, token ? { token } : {});
+    result = await send(query, variables, token ? { token } : {});
   });
-  return { result, statements: statements.length };
+  return { result: result!, statements: statements.length };
 }
 
 describe('the response cache', () => {
@@ -50,7 +67,7 @@ describe('the response cache', () => {
     const again = await read(t, FEED, { first: 2 });
     expect(again).toEqual({ result: first.result, statements: 0 });
     const other = await read(t, FEED, { first: 3 }); // same text, other variables: its own answer
-    expect(other.result.data.posts.edges).toHaveLength(3);
+    expect(expectData(other.result).posts.edges).toHaveLength(3);
     expect(other.statements).toBeGreaterThan(0);
   });
 
@@ -62,7 +79,7 @@ describe('the response cache', () => {
       const response = await t.app.fetch('http://blog.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: FEED, variables: { first } }),
+        body: JSON.stringify({ query: textOf(FEED), variables: { first } }),
       });
       return response.text();
     };
@@ -82,38 +99,53 @@ describe('the response cache', () => {
     const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
     await t.graphql(CREATE, { input: { title: 'Mine', content: 'x' } }, { token: ada.token });
     const anonymous = await read(t, FEED);
-    expect(anonymous.result.data.posts.edges[0].node.author.email).toBeNull();
+    expect(expectData(anonymous.result).posts.edges[0]?.node.author.email).toBeNull();
     const owner = await read(t, FEED, {}, ada.token);
-    expect(owner.result.data.posts.edges[0].node.author.email).toBe('ada@demo.com');
+    expect(expectData(owner.result).posts.edges[0]?.node.author.email).toBe('ada@demo.com');
     expect(owner.statements).toBeGreaterThan(0);
     expect((await read(t, FEED, {}, ada.token)).statements).toBeGreaterThan(0);
-    expect((await read(t, FEED)).result.data.posts.edges[0].node.author.email).toBeNull();
+    expect(expectData((await read(t, FEED)).result).posts.edges[0]?.node.author.email).toBeNull();
   });
 
   it('serves no stale read after any acknowledged write', async () => {
     const ada = await signUp(t, { username: 'Ada' });
-    const feed = async () => (await t.graphql(FEED)).data.posts;
-    const totalOnly = async () => (await t.graphql(`{ posts { totalCount } }`)).data.posts.totalCount;
+    const feed = async () => expectData(await t.graphql(FEED)).posts;
+    const totalOnly = async () =>
+      expectData(await t.graphql(graphql(`query ResponseCachePosts { posts { totalCount } }`))).posts.totalCount;
     const userPage = async (username: string) =>
-      (await t.graphql(`query ($u: String!) { user(username: $u) { username } }`, { u: username })).data.user;
+      expectData(
+        await t.graphql(graphql(`query ResponseCacheUser($u: String!) { user(username: $u) { username } }`), {
+          u: username,
+        }),
+      ).user;
 
     expect((await feed()).edges).toEqual([]); // cached while empty
     expect(await totalOnly()).toBe(0);
     expect(await userPage('Bob')).toBeNull();
     const created = await t.graphql(CREATE, { input: { title: 'First', content: 'x' } }, { token: ada.token });
-    const id = created.data.createPost.post.id;
-    expect((await feed()).edges.map((edge: QueryData) => edge.node.title)).toEqual(['First']);
+    const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
+    expect((await feed()).edges.map((edge) => edge.node.title)).toEqual(['First']);
     expect(await totalOnly()).toBe(1);
 
     await t.graphql(
-      `mutation ($id: ID!) { updatePost(id: $id, input: { title: "Edited" }) { __typename } }`,
+      graphql(
+        `mutation ResponseCacheUpdatePost($id: ID!) { updatePost(id: $id, input: { title: "Edited" }) { __typename } }`,
+      ),
       { id },
       { token: ada.token },
     );
-    expect((await feed()).edges[0].node.title).toBe('Edited');
-    await t.graphql(`mutation { updateAccount(input: { username: "Ada2" }) { __typename } }`, {}, { token: ada.token });
-    expect((await feed()).edges[0].node.author.username).toBe('Ada2');
-    await t.graphql(`mutation ($id: ID!) { deletePost(id: $id) { __typename } }`, { id }, { token: ada.token });
+    expect((await feed()).edges[0]?.node.title).toBe('Edited');
+    await t.graphql(
+      graphql(`mutation ResponseCacheUpdateAccount { updateAccount(input: { username: "Ada2" }) { __typename } }`),
+      {},
+      { token: ada.token },
+    );
+    expect((await feed()).edges[0]?.node.author.username).toBe('Ada2');
+    await t.graphql(
+      graphql(`mutation ResponseCacheDeletePost($id: ID!) { deletePost(id: $id) { __typename } }`),
+      { id },
+      { token: ada.token },
+    );
     expect((await feed()).edges).toEqual([]);
     expect(await totalOnly()).toBe(0);
     await signUp(t, { username: 'Bob' });
@@ -122,30 +154,36 @@ describe('the response cache', () => {
     // A write selected through a fragment on Mutation counts as well.
     expect((await feed()).edges).toEqual([]); // cached again
     await t.graphql(
-      `mutation { ...Write } fragment Write on Mutation { createPost(input: { title: "Through a fragment", content: "x" }) { __typename } }`,
+      graphql(
+        `mutation ResponseCacheWriteThroughFragment { ...Write } fragment Write on Mutation { createPost(input: { title: "Through a fragment", content: "x" }) { __typename } }`,
+      ),
       {},
       { token: ada.token },
     );
-    expect((await feed()).edges.map((edge: QueryData) => edge.node.title)).toEqual(['Through a fragment']);
+    expect((await feed()).edges.map((edge) => edge.node.title)).toEqual(['Through a fragment']);
   });
 
   it('is not emptied by writes that did not happen: refused, failed or anonymous', async () => {
     const ada = await signUp(t, { username: 'Ada' });
     await read(t, FEED);
     expect((await read(t, FEED)).statements).toBe(0);
-    const anonymous = await t.graphql(`mutation { deletePost(id: "UG9zdDox") { __typename } }`);
+    const anonymous = await t.graphql(
+      graphql(`mutation ResponseCacheDeletePost2 { deletePost(id: "UG9zdDox") { __typename } }`),
+    );
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const invalid = await t.graphql(CREATE, { input: { title: '', content: 'x' } }, { token: ada.token });
-    expect(invalid.data.createPost).toEqual({}); // a ValidationError, not selected
+    expect(expectData(invalid).createPost).toEqual({ __typename: 'ValidationError' }); // a ValidationError: only its __typename is selected
     const failed = await t.graphql(
-      `mutation ($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }`,
+      graphql(
+        `mutation ResponseCacheCreatePost($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }`,
+      ),
       { input: { title: ' ', content: '' } },
       { token: ada.token },
     );
     expect(failed.data).toEqual({ w: { __typename: 'ValidationError' } }); // nothing of ours added to the answer
     expect((await read(t, FEED)).statements).toBe(0);
     await t.graphql(CREATE, { input: { title: 'Real', content: 'x' } }, { token: ada.token });
-    expect((await read(t, FEED)).result.data.posts.edges).toHaveLength(1);
+    expect(expectData((await read(t, FEED)).result).posts.edges).toHaveLength(1);
   });
 
   it('knows, for every mutation, whether it changes what anonymous readers see', () => {
@@ -189,7 +227,8 @@ describe('HTTP caching of GET requests', () => {
     await t.graphql(CREATE, { input: { title: 'New', content: 'x' } }, { token: ada.token });
     const changed = await get(query, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
-    expect((await changed.json()).data.posts.edges).toEqual([{ node: { title: 'New' } }]);
+    const body = (await changed.json()) as GraphQLResponse;
+    expect(body.data?.posts).toEqual({ edges: [{ node: { title: 'New' } }] });
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
@@ -235,11 +274,9 @@ describe('two instances sharing one database and one Redis cache', () => {
   it('a write through A is seen by the next read through B', async () => {
     const [a, b] = apps as [TestApp, TestApp];
     const ada = await signUp(a, { username: 'Ada' });
-    expect((await read(b, FEED)).result.data.posts.edges).toEqual([]);
+    expect(expectData((await read(b, FEED)).result).posts.edges).toEqual([]);
     expect((await read(b, FEED)).statements).toBe(0); // cached on B
     await a.graphql(CREATE, { input: { title: 'Through A', content: 'x' } }, { token: ada.token });
-    expect((await read(b, FEED)).result.data.posts.edges.map((edge: QueryData) => edge.node.title)).toEqual([
-      'Through A',
-    ]);
+    expect(expectData((await read(b, FEED)).result).posts.edges.map((edge) => edge.node.title)).toEqual(['Through A']);
   });
 });

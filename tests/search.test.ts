@@ -4,7 +4,16 @@ import { searchQuery } from '../src/modules/posts/post.search.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createUser } from './helpers/factories.ts';
 import { CREATE_POST, UPDATE_POST } from './helpers/posts.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import { textOf } from './helpers/graphql.ts';
+import {
+  expectData,
+  expectTypename,
+  startTestApp,
+  type ResultOf,
+  type TestApp,
+  type VariablesOf,
+} from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,13 +22,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const SEARCH = `query ($query: String!, $first: Int, $after: String, $last: Int, $before: String) {
+const SEARCH = graphql(`query SearchSearch($query: String!, $first: Int, $after: String, $last: Int, $before: String) {
   searchPosts(query: $query, first: $first, after: $after, last: $last, before: $before) {
     totalCount
     edges { cursor rank excerpt { text highlighted } node { title author { username } } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
-}`;
+}`);
 
 let minute = 0;
 async function post(author: User, title: string, content: string) {
@@ -29,12 +38,12 @@ async function post(author: User, title: string, content: string) {
   });
 }
 
-async function search(variables: Record<string, unknown>) {
+async function search(variables: VariablesOf<typeof SEARCH>) {
   const result = await t.graphql(SEARCH, variables);
   expect(result.errors).toBeUndefined();
-  return result.data.searchPosts;
+  return expectData(result).searchPosts;
 }
-const titles = (page: QueryData) => page.edges.map((edge: QueryData) => edge.node.title);
+const titles = (page: { edges: { node: { title: string } }[] }) => page.edges.map((edge) => edge.node.title);
 
 describe('searchPosts', () => {
   it('ranks title matches above content matches, stems words, and highlights the excerpt', async () => {
@@ -46,13 +55,12 @@ describe('searchPosts', () => {
     const page = await search({ query: 'runs' });
     expect(titles(page)).toEqual(['Running a marathon', 'Gardening notes']);
     expect(page.totalCount).toBe(2);
-    expect(page.edges[0].rank).toBeGreaterThan(page.edges[1].rank);
-    expect(page.edges[0].node.author).toEqual({ username: 'Ada' });
-    const excerpt = page.edges[1].excerpt;
-    expect(excerpt.filter((part: QueryData) => part.highlighted).map((part: QueryData) => part.text)).toEqual([
-      'running',
-    ]);
-    expect(excerpt.map((part: QueryData) => part.text).join('')).toBe(
+    const [first, second] = page.edges;
+    expect(first!.rank).toBeGreaterThan(second!.rank);
+    expect(first!.node.author).toEqual({ username: 'Ada' });
+    const excerpt = second!.excerpt;
+    expect(excerpt.filter((part) => part.highlighted).map((part) => part.text)).toEqual(['running']);
+    expect(excerpt.map((part) => part.text).join('')).toBe(
       'My dog likes running through the garden while I plant roses.',
     );
   });
@@ -79,7 +87,7 @@ describe('searchPosts', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: QueryData = await search({ query: 'search', first: 3, after });
+      const page: ResultOf<typeof SEARCH>['searchPosts'] = await search({ query: 'search', first: 3, after });
       seen.push(...titles(page));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
@@ -95,7 +103,7 @@ describe('searchPosts', () => {
     const users = await Promise.all([createUser(t.prisma), createUser(t.prisma)]);
     for (let i = 0; i < 6; i++) await post(users[i % 2]!, `Shared topic ${i}`, 'graphql servers');
     const statements = await t.statementsDuring(() =>
-      t.graphql(SEARCH.replace('totalCount', ''), { query: 'graphql', first: 5 }),
+      t.graphql(textOf(SEARCH).replace('totalCount', ''), { query: 'graphql', first: 5 }),
     );
     expect(statements).toHaveLength(1);
 
@@ -158,12 +166,14 @@ describe('searchPosts', () => {
     expect(titles(await search({ query: 'zebra' }))).toEqual([]); // no match is not an error
 
     // The same rule for a user's posts filtered by query, and for their count.
-    const userPosts = `query ($query: String) { user(username: "Ada") { posts(query: $query, first: 20) { totalCount edges { node { title } } } } }`;
+    const userPosts = graphql(
+      `query SearchUserposts($query: String) { user(username: "Ada") { posts(query: $query, first: 20) { totalCount edges { node { title } } } } }`,
+    );
     for (const query of ['the -zzz', 'the']) {
       const result = await t.graphql(userPosts, { query });
       expect(result.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
     }
-    expect((await t.graphql(userPosts, { query: 'flask -django' })).data.user.posts).toEqual({
+    expect(expectData(await t.graphql(userPosts, { query: 'flask -django' })).user?.posts).toEqual({
       totalCount: 1,
       edges: [{ node: { title: 'Flask tips' } }],
     });
@@ -177,7 +187,7 @@ describe('searchPosts', () => {
       { token: ada.token },
     );
     expect(titles(await search({ query: 'stripes' }))).toEqual(['Zebras']);
-    const id = created.data.createPost.post.id;
+    const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
     await t.graphql(UPDATE_POST, { id, input: { content: 'Spots now' } }, { token: ada.token });
     expect(titles(await search({ query: 'stripes' }))).toEqual([]);
     expect(titles(await search({ query: 'spots' }))).toEqual(['Zebras']);
@@ -195,13 +205,17 @@ describe("a user's posts filtered by query", () => {
     await post(bob, 'Bob cats', 'cats');
     await post(ada, 'New cats', 'more cats');
     const result = await t.graphql(
-      `{ user(username: "Ada") { posts(query: "cat", first: 5) { totalCount edges { node { title } } } } }`,
+      graphql(
+        `query SearchUser { user(username: "Ada") { posts(query: "cat", first: 5) { totalCount edges { node { title } } } } }`,
+      ),
     );
-    expect(result.data.user.posts).toEqual({
+    expect(expectData(result).user?.posts).toEqual({
       totalCount: 2,
       edges: [{ node: { title: 'New cats' } }, { node: { title: 'Old cats' } }],
     });
-    const bad = await t.graphql(`{ user(username: "Ada") { posts(query: "...") { totalCount } } }`);
+    const bad = await t.graphql(
+      graphql(`query SearchUser2 { user(username: "Ada") { posts(query: "...") { totalCount } } }`),
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -11,7 +11,8 @@ import { migrate } from '../src/db/migrate.ts';
 import { DEMO_PASSWORD, RANDOM_DEMO_PASSWORDS, seedDemoBlog } from '../src/db/seed.ts';
 import { LOGIN } from './helpers/accounts.ts';
 import { createServerDatabase } from './helpers/database.ts';
-import { type QueryData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, type LogLine, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ afterAll(() => t.close());
 beforeEach(() => t.reset());
 
 const logIn = async (password: string) =>
-  (await t.graphql(LOGIN, { input: { email: 'coreyms@demo.com', password } })).data.login;
+  expectData(await t.graphql(LOGIN, { input: { email: 'coreyms@demo.com', password } })).login;
 
 it('loads the demo blog once, however often it runs', async () => {
   expect(await seedDemoBlog(t.prisma)).toEqual({ users: 3, posts: 25 });
@@ -49,12 +50,14 @@ it('loads it once when instances start together on an empty PostgreSQL database'
 it('shows the seeded posts through the API, newest first', async () => {
   await seedDemoBlog(t.prisma);
   const result = await t.graphql(
-    `{ posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
+    graphql(
+      `query SeedPosts { posts(first: 25) { totalCount edges { node { title datePosted author { username } } } } }`,
+    ),
   );
-  const dates = result.data.posts.edges.map((edge: QueryData) => edge.node.datePosted);
-  expect(result.data.posts.totalCount).toBe(25);
+  const dates = expectData(result).posts.edges.map((edge) => edge.node.datePosted);
+  expect(expectData(result).posts.totalCount).toBe(25);
   expect(dates).toEqual([...dates].sort().reverse());
-  expect(new Set(result.data.posts.edges.map((edge: QueryData) => edge.node.author.username))).toEqual(
+  expect(new Set(expectData(result).posts.edges.map((edge) => edge.node.author.username))).toEqual(
     new Set(['CoreyMS', 'TestUser', 'AdaL']),
   );
 });
@@ -73,7 +76,7 @@ it('gives production demo accounts random passwords: the known one does not log 
 
 it('a production start on the embedded database seeds nothing unless asked, and then logs no password', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-production-'));
-  const logs: QueryData[] = [];
+  const logs: LogLine[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const production = {
     NODE_ENV: 'production',
@@ -97,7 +100,7 @@ it('a production start on the embedded database seeds nothing unless asked, and 
     const notice = logs.filter((line) => line.msg === RANDOM_DEMO_PASSWORDS);
     expect(notice).toHaveLength(1);
     expect(notice[0]).toMatchObject({ level: 40, users: 3, posts: 25 });
-    expect(Object.keys(notice[0]).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'posts', 'time', 'users']);
+    expect(Object.keys(notice[0]!).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'posts', 'time', 'users']);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,27 +10,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.reset());
 
-const SESSIONS = `{ me { sessions { id createdAt lastUsedAt expiresAt userAgent current } } }`;
-const REVOKE = `mutation ($id: ID!) {
+const SESSIONS = graphql(
+  `query SessionsSessions { me { sessions { id createdAt lastUsedAt expiresAt userAgent current } } }`,
+);
+const REVOKE = graphql(`mutation SessionsRevoke($id: ID!) {
   revokeSession(id: $id) { __typename ... on RevokeSessionSuccess { message revokedSessionId } ... on Error { message } }
-}`;
+}`);
 
 async function loginFrom(email: string, password: string, userAgent: string) {
   const result = await t.graphql(LOGIN, { input: { email, password } }, { headers: { 'user-agent': userAgent } });
-  return result.data!.login.token as string;
+  return expectTypename(expectData(result).login, 'LoginSuccess').token;
 }
 
 async function sessionsOf(token: string) {
   const result = await t.graphql(SESSIONS, {}, { token });
   expect(result.errors).toBeUndefined();
-  return result.data.me.sessions as {
-    id: string;
-    createdAt: string;
-    lastUsedAt: string;
-    expiresAt: string;
-    userAgent: string | null;
-    current: boolean;
-  }[];
+  return expectData(result).me!.sessions!;
 }
 
 describe('me.sessions', () => {
@@ -38,7 +34,7 @@ describe('me.sessions', () => {
     t.clock.advance(5_000);
     const phone = await loginFrom('ada@demo.com', 'password one', 'Phone\u0000App/1.0 \u202e(evil)');
     const laptop = await loginFrom('ada@demo.com', 'password one', `Laptop ${'x'.repeat(400)}`);
-    await t.graphql('mutation { logout { __typename } }', {}, { token: laptop });
+    await t.graphql(graphql(`mutation SessionsLogout { logout { __typename } }`), {}, { token: laptop });
 
     const sessions = await sessionsOf(phone);
     expect(sessions).toHaveLength(2); // signUp's login and the phone; the laptop logged out
@@ -58,13 +54,22 @@ describe('me.sessions', () => {
   it("is null for anyone but its owner, and for a user's page", async () => {
     const ada = await signUp(t, { username: 'Ada' });
     const bob = await signUp(t, { username: 'Bob' });
-    const other = await t.graphql(`{ user(username: "Ada") { sessions { id } } }`, {}, { token: bob.token });
+    const other = await t.graphql(
+      graphql(`query SessionsUser { user(username: "Ada") { sessions { id } } }`),
+      {},
+      { token: bob.token },
+    );
     expect(other).toEqual({ data: { user: { sessions: null } } });
-    const anonymous = await t.graphql(`{ user(username: "Ada") { sessions { id } } }`);
+    const anonymous = await t.graphql(graphql(`query SessionsUser { user(username: "Ada") { sessions { id } } }`));
     expect(anonymous).toEqual({ data: { user: { sessions: null } } });
     expect(
-      (await t.graphql(`{ user(username: "Ada") { sessions { current } } }`, {}, { token: ada.token })).data.user
-        .sessions,
+      expectData(
+        await t.graphql(
+          graphql(`query SessionsUser2 { user(username: "Ada") { sessions { current } } }`),
+          {},
+          { token: ada.token },
+        ),
+      ).user!.sessions,
     ).toEqual([{ current: true }]);
   });
 
@@ -73,27 +78,33 @@ describe('me.sessions', () => {
     const loggedInAt = (await sessionsOf(ada.token))[0]!.lastUsedAt;
 
     t.clock.advance(30_000);
-    const statements = await t.statementsDuring(() => t.graphql('{ me { id } }', {}, { token: ada.token }));
+    const statements = await t.statementsDuring(() =>
+      t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: ada.token }),
+    );
     expect(statements).toHaveLength(1);
     expect((await sessionsOf(ada.token))[0]!.lastUsedAt).toBe(loggedInAt); // not written: under a minute
 
     t.clock.advance(31_000);
     const usedAt = t.clock.now.toISOString();
-    await t.graphql('{ me { id } }', {}, { token: ada.token });
+    await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: ada.token });
     expect((await sessionsOf(ada.token))[0]!.lastUsedAt).toBe(usedAt);
 
     t.clock.advance(10_000);
-    await t.graphql('{ me { id } }', {}, { token: ada.token });
+    await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: ada.token });
     expect((await sessionsOf(ada.token))[0]!.lastUsedAt).toBe(usedAt);
   });
 
   it('leaves out expired sessions', async () => {
     const ada = await signUp(t, { email: 'ada@demo.com', password: 'password one' });
-    const remembered = (
-      await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'password one', remember: true } })
-    ).data!.login.token;
+    const remembered = expectTypename(
+      expectData(await t.graphql(LOGIN, { input: { email: 'ada@demo.com', password: 'password one', remember: true } }))
+        .login,
+      'LoginSuccess',
+    ).token;
     t.clock.advance(25 * 60 * 60 * 1000); // the first session (a day) has expired
-    expect((await t.graphql('{ me { id } }', {}, { token: ada.token })).data.me).toBeNull();
+    expect(
+      expectData(await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: ada.token })).me,
+    ).toBeNull();
     expect((await sessionsOf(remembered)).map((session) => session.current)).toEqual([true]);
   });
 });
@@ -105,12 +116,12 @@ describe('revokeSession', () => {
     const phoneSession = (await sessionsOf(phone)).find((session) => session.current)!;
 
     const result = await t.graphql(REVOKE, { id: phoneSession.id }, { token: ada.token });
-    expect(result.data.revokeSession).toEqual({
+    expect(expectData(result).revokeSession).toEqual({
       __typename: 'RevokeSessionSuccess',
       message: 'The session has been ended.',
       revokedSessionId: phoneSession.id,
     });
-    expect((await t.graphql('{ me { id } }', {}, { token: phone })).data.me).toBeNull();
+    expect(expectData(await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: phone })).me).toBeNull();
     expect((await sessionsOf(ada.token)).map((session) => session.current)).toEqual([true]);
 
     const again = await t.graphql(REVOKE, { id: phoneSession.id }, { token: ada.token });
@@ -124,7 +135,9 @@ describe('revokeSession', () => {
     const result = await t.graphql(REVOKE, { id: bobSession.id }, { token: ada.token });
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(result.data).toBeNull();
-    expect((await t.graphql('{ me { id } }', {}, { token: bob.token })).data.me).not.toBeNull();
+    expect(
+      expectData(await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: bob.token })).me,
+    ).not.toBeNull();
   });
 
   it('can end the current session (a logout), needs a login, and refuses malformed IDs without echoing them', async () => {
@@ -142,9 +155,11 @@ describe('revokeSession', () => {
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(bad)).not.toContain(id);
     }
-    expect((await t.graphql(REVOKE, { id: own.id }, { token: ada.token })).data.revokeSession.__typename).toBe(
+    expect(expectData(await t.graphql(REVOKE, { id: own.id }, { token: ada.token })).revokeSession.__typename).toBe(
       'RevokeSessionSuccess',
     );
-    expect((await t.graphql('{ me { id } }', {}, { token: ada.token })).data.me).toBeNull();
+    expect(
+      expectData(await t.graphql(graphql(`query SessionsMe { me { id } }`), {}, { token: ada.token })).me,
+    ).toBeNull();
   });
 });

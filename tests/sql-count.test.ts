@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPosts, createUser, globalId } from './helpers/factories.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
+import type { Document } from './helpers/graphql.ts';
+import { expectData, type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,13 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function statementsFor(query: string) {
-  let result: QueryData;
+async function statementsFor<TResult, TVariables = Record<string, never>>(
+  query: Document<TResult, TVariables>,
+  variables?: TVariables,
+) {
+  let result: GraphQLResponse<TResult> | undefined;
   const statements = await t.statementsDuring(async () => {
-    result = await t.graphql(query);
+    result = await (t.graphql as (d: unknown, v?: unknown) => Promise<GraphQLResponse<TResult>>)(query, variables);
   });
-  expect(result.errors).toBeUndefined();
-  return { statements, data: result.data };
+  return { statements, data: expectData(result!) };
 }
 
 interface PlanNode {
@@ -29,40 +33,50 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 describe('SQL statements per request', () => {
   it('a feed page of 20 posts with their authors costs 1: the posts joined with their authors', async () => {
     const { statements, data } = await statementsFor(
-      `{ posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
+      graphql(
+        `query SqlCountPosts { posts(first: 20) { edges { node { title content datePosted author { username imageUrl } } } } }`,
+      ),
     );
     expect(data.posts.edges).toHaveLength(20);
-    expect(new Set(data.posts.edges.map((edge: QueryData) => edge.node.author.username)).size).toBeGreaterThan(1);
+    expect(new Set(data.posts.edges.map((edge) => edge.node.author.username)).size).toBeGreaterThan(1);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(/FROM posts p JOIN users u ON u\.id = p\.author_id/);
   });
 
   it('counts only when totalCount is selected', async () => {
-    const without = await statementsFor(`{ posts { edges { node { title } } } }`);
-    const withCount = await statementsFor(`{ posts { totalCount edges { node { title } } } }`);
+    const without = await statementsFor(graphql(`query SqlCountPosts2 { posts { edges { node { title } } } }`));
+    const withCount = await statementsFor(
+      graphql(`query SqlCountPosts3 { posts { totalCount edges { node { title } } } }`),
+    );
     expect(without.statements).toHaveLength(1);
     expect(withCount.statements).toHaveLength(2);
     expect(withCount.statements.some((sql) => /COUNT/i.test(sql))).toBe(true);
   });
 
   it("authors' post counts on a page are one grouped query, not one per author", async () => {
-    const { statements } = await statementsFor(`{ posts(first: 30) { edges { node { author { postCount } } } } }`);
+    const { statements } = await statementsFor(
+      graphql(`query SqlCountPosts4 { posts(first: 30) { edges { node { author { postCount } } } } }`),
+    );
     expect(statements).toHaveLength(2);
     expect(statements[1]).toMatch(/GROUP BY author_id/);
   });
 
   it("a user's page (the user, the first page of posts, their count) costs one statement", async () => {
-    const page = `{ user(username: "user1") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }`;
+    const page = graphql(
+      `query SqlCountUserPage { user(username: "user1") { username posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } } }`,
+    );
     const { statements, data } = await statementsFor(page);
     expect(statements).toHaveLength(1);
     // The same page through the ordinary resolvers (a fragment spread turns the look-ahead off) is identical.
     const ordinary = await statementsFor(
-      `{ user(username: "user1") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }`,
+      graphql(
+        `query SqlCountUser { user(username: "user1") { username ...Page } } fragment Page on User { posts(first: 3) { totalCount edges { cursor node { title author { username } } } pageInfo { hasNextPage endCursor } } }`,
+      ),
     );
     expect(ordinary.statements.length).toBeGreaterThan(1);
     expect(data).toEqual(ordinary.data);
-    expect(data.user.posts.totalCount).toBe(5);
-    expect(data.user.posts.pageInfo.hasNextPage).toBe(true);
+    expect(data.user?.posts.totalCount).toBe(5);
+    expect(data.user?.posts.pageInfo.hasNextPage).toBe(true);
 
     // And PostgreSQL counts the posts once, not once for every row of the page (a count in the select list of
     // the joined rows ran for each of them: a user's page cost 4× more in the database).
@@ -76,44 +90,59 @@ describe('SQL statements per request', () => {
   it('a page read ahead with its user serves only the arguments it was read for', async () => {
     // The authors of the page are the user read ahead (the same object), asked for another page of posts.
     const { data } = await statementsFor(
-      `{ user(username: "user1") { posts(first: 2) { edges { node { title author { ` +
-        `filtered: posts(first: 2, query: "post 1") { pageInfo { hasNextPage } } } } } } } }`,
+      graphql(
+        `query SqlCountReadAhead { user(username: "user1") { posts(first: 2) { edges { node { title author { filtered: posts(first: 2, query: "post 1") { pageInfo { hasNextPage } } } } } } } }`,
+      ),
     );
-    const edges = data.user.posts.edges;
-    expect(edges.map((edge: QueryData) => edge.node.title)).toEqual(['user1 post 5', 'user1 post 4']);
+    const edges = data.user!.posts.edges;
+    expect(edges.map((edge) => edge.node.title)).toEqual(['user1 post 5', 'user1 post 4']);
     // One match, so no next page; the page read ahead (three posts) would have said there is one.
     for (const edge of edges) expect(edge.node.author.filtered.pageInfo.hasNextPage).toBe(false);
   });
 
   it('post(id), node(id) and nodes(ids) load as pages do: a post with its author in one statement', async () => {
     const [first, second] = await t.prisma.post.findMany({ take: 2, orderBy: { id: 'asc' } });
-    const one = await statementsFor(`{ post(id: "${globalId('Post', first!.id)}") { title author { username } } }`);
-    expect(one.data.post.title).toBe(first!.title);
+    const one = await statementsFor(
+      graphql(`query SqlCountPostById($id: ID!) { post(id: $id) { title author { username } } }`),
+      { id: globalId('Post', first!.id) },
+    );
+    expect(one.data.post?.title).toBe(first!.title);
     expect(one.statements).toHaveLength(1);
     expect(one.statements[0]).toMatch(/FROM posts p JOIN users u ON u\.id = p\.author_id WHERE p\.id = ANY/);
     const node = await statementsFor(
-      `{ node(id: "${globalId('Post', second!.id)}") { ... on Post { title author { username } } } }`,
+      graphql(
+        `query SqlCountNode($id: ID!) { node(id: $id) { __typename ... on Post { title author { username } } } }`,
+      ),
+      { id: globalId('Post', second!.id) },
     );
-    expect(node.data.node.title).toBe(second!.title);
+    expect(node.data.node?.__typename === 'Post' && node.data.node.title).toBe(second!.title);
     expect(node.statements).toHaveLength(1);
     const ids = [globalId('Post', first!.id), globalId('Post', second!.id), globalId('User', first!.authorId)];
     const nodes = await statementsFor(
-      `{ nodes(ids: ${JSON.stringify(ids)}) { id ... on Post { author { username } } ... on User { username } } }`,
+      graphql(
+        `query SqlCountNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { author { username } } ... on User { username } } }`,
+      ),
+      { ids },
     );
-    expect(nodes.data.nodes.map((found: QueryData) => found.id)).toEqual(ids);
+    expect(nodes.data.nodes.map((found) => found?.id)).toEqual(ids);
     expect(nodes.statements).toHaveLength(2); // the posts with their authors, and the user
   });
 
   it('a user without posts, and first: 0, read ahead the same way', async () => {
     const lonely = await createUser(t.prisma, { username: 'lonely' });
     const none = await statementsFor(
-      `{ user(username: "${lonely.username}") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }`,
+      graphql(
+        `query SqlCountLonely { user(username: "lonely") { posts { totalCount edges { node { title } } pageInfo { hasNextPage } } } }`,
+      ),
     );
-    expect(none.data.user.posts).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+    expect(lonely.username).toBe('lonely');
+    expect(none.data.user?.posts).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
     expect(none.statements).toHaveLength(1);
     const zero = await statementsFor(
-      `{ user(username: "user1") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }`,
+      graphql(
+        `query SqlCountUser2 { user(username: "user1") { posts(first: 0) { edges { node { title } } pageInfo { hasNextPage } } } }`,
+      ),
     );
-    expect(zero.data.user.posts).toEqual({ edges: [], pageInfo: { hasNextPage: true } });
+    expect(zero.data.user?.posts).toEqual({ edges: [], pageInfo: { hasNextPage: true } });
   });
 });

@@ -3,7 +3,8 @@ import { migrate } from '../src/db/migrate.ts';
 import { int, read, row, sql, text } from '../src/db/sql.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { createUser } from './helpers/factories.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 // On a PostgreSQL server in every pass: PGlite prepares no named statements (src/db/client.ts).
 let database: TestDatabase;
@@ -31,10 +32,10 @@ afterAll(async () => {
 
 describe('the hot reads as prepared statements', () => {
   it('are planned once and then reuse their generic plan, page after page', async () => {
-    const first = await t.graphql(`{ posts(first: 4) { pageInfo { endCursor } } }`);
+    const first = await t.graphql(graphql(`query SqlPlansPosts { posts(first: 4) { pageInfo { endCursor } } }`));
     const reads = [
       `{ posts(first: 20) { edges { node { title author { username } } } } }`,
-      `{ posts(first: 3, after: "${first.data.posts.pageInfo.endCursor}") { edges { node { title } } } }`,
+      `{ posts(first: 3, after: "${expectData(first).posts.pageInfo.endCursor}") { edges { node { title } } } }`,
       `{ user(username: "writer1") { posts(first: 10) { totalCount edges { node { title } } } } }`,
       `{ user(username: "writer2") { posts(last: 4) { edges { node { title } } } } }`,
       `{ searchPosts(query: "content") { edges { node { title } } } }`,

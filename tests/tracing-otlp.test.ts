@@ -5,11 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess, untilReady } from './helpers/server-process.ts';
-import type { QueryData } from './helpers/test-app.ts';
 
 // The server process with OTEL_EXPORTER_OTLP_ENDPOINT set sends its spans to that collector over OTLP/HTTP, and
 // sends the last batch when it stops.
-const received: { path: string; body: QueryData }[] = [];
+/** The part of an OTLP/JSON trace export the test reads. */
+interface TraceExport {
+  resourceSpans: {
+    resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans: { spans: { name: string }[] }[];
+  }[];
+}
+const received: { path: string; body: TraceExport }[] = [];
 let collector: http.Server;
 let server: ServerProcess;
 let dataDir: string;
@@ -50,10 +56,10 @@ it('exports the spans of a request over OTLP/HTTP, the last ones at shutdown', {
   expect(received.length).toBeGreaterThan(0);
   expect(received.every((request) => request.path === '/v1/traces')).toBe(true);
   const resourceSpans = received.flatMap((request) => request.body.resourceSpans);
-  const service = resourceSpans[0].resource.attributes.find((attribute: QueryData) => attribute.key === 'service.name');
-  expect(service.value.stringValue).toBe('blog-under-test');
-  const names = resourceSpans.flatMap((resource: QueryData) =>
-    resource.scopeSpans.flatMap((scope: QueryData) => scope.spans.map((span: QueryData) => span.name)),
+  const service = resourceSpans[0]?.resource.attributes.find((attribute) => attribute.key === 'service.name');
+  expect(service?.value.stringValue).toBe('blog-under-test');
+  const names = resourceSpans.flatMap((resource) =>
+    resource.scopeSpans.flatMap((scope) => scope.spans.map((span) => span.name)),
   );
   expect(names.sort()).toEqual([
     'POST /graphql',

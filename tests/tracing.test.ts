@@ -1,11 +1,11 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { CreatePostDocument, FeedDocument } from '../client/generated/graphql.ts';
 import { startTracing } from '../src/tracing/tracing.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { graphql } from './generated/gql.ts';
 
 // OpenTelemetry as an operator runs it, with an in-memory exporter in place of OTLP: the span tree of a read
 // and of a write, and nothing a client sent inside any span.
@@ -55,10 +55,10 @@ const spanText = () => JSON.stringify(spans().map((span) => [span.name, span.att
 it('a feed query: the request, its operation, the resolvers that load data, and their SQL', async () => {
   const author = await signUp(t, { username: 'Ada' });
   for (const title of ['First', 'Second']) {
-    await t.graphql(print(CreatePostDocument), { input: { title, content: 'secret words' } }, { token: author.token });
+    await t.graphql(CreatePostDocument, { input: { title, content: 'secret words' } }, { token: author.token });
   }
   exporter.reset();
-  const feed = await t.graphql(print(FeedDocument), { first: 2 });
+  const feed = await t.graphql(FeedDocument, { first: 2 });
   expect(feed.errors).toBeUndefined();
 
   expect(outline(spans())).toEqual([
@@ -93,11 +93,11 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
   const author = await signUp(t, { username: 'Bob', email: 'bob@example.com', password: 'hunter2 hunter2' });
   exporter.reset();
   const created = await t.graphql(
-    print(CreatePostDocument),
+    CreatePostDocument,
     { input: { title: 'Private title', content: 'secret words' } },
     { token: author.token },
   );
-  expect(created.data.createPost.__typename).toBe('CreatePostSuccess');
+  expect(expectData(created).createPost.__typename).toBe('CreatePostSuccess');
   expect(outline(spans())).toEqual([
     'POST /graphql',
     '  viewer-by-session',
@@ -118,7 +118,9 @@ it('a mutation: the viewer lookup, the resolver and Prisma’s write, with no va
 
 it('marks an operation that failed with its error codes, without the document', async () => {
   const answer = await t.graphql(
-    'mutation { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }',
+    graphql(
+      `mutation TracingCreatePost { createPost(input: { title: "Inline title", content: "inline words" }) { __typename } }`,
+    ),
   );
   expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   const operation = named('mutation');
@@ -130,7 +132,7 @@ it('marks an operation that failed with its error codes, without the document', 
 it('continues the trace of a caller that sends traceparent', async () => {
   const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
   await t.graphql(
-    '{ posts(first: 1) { totalCount } }',
+    graphql(`query TracingPosts { posts(first: 1) { totalCount } }`),
     {},
     { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } },
   );
@@ -147,7 +149,7 @@ it('names spans from bounded sets, and cuts what a client chose in attributes, h
     await t.app.fetch(`http://blog.test/graphql/${name}`, { method: 'POST' });
     await t.app.fetch('http://blog.test/graphql', { method: 'PROPFIND' });
   }
-  await t.graphql(print(FeedDocument), { first: 1 });
+  await t.graphql(FeedDocument, { first: 1 });
   const names = new Set(spans().map((span) => span.name)); // a statement's span is named by its label, not its size
   expect(names).toEqual(
     new Set([

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { memoryAnswerStore, memoryDataVersion } from '../src/pipeline/response-cache-stores.ts';
 import { LOGIN, signUp } from './helpers/accounts.ts';
-import { startTestApp, type TestApp } from './helpers/test-app.ts';
+import { expectData, expectTypename, startTestApp, type TestApp } from './helpers/test-app.ts';
 import { type Operation, outcomeOf, send, TRANSPORTS, type Transport } from './helpers/transports.ts';
 
 /**
@@ -73,8 +73,10 @@ describe('with the default settings (response cache on)', () => {
     const ada = await signUp(t);
     const login = async () => ({
       query: 'mutation { logout { __typename } }',
-      token: (await t.graphql(LOGIN, { input: { email: ada.email, password: ada.password } })).data.login
-        .token as string,
+      token: expectTypename(
+        expectData(await t.graphql(LOGIN, { input: { email: ada.email, password: ada.password } })).login,
+        'LoginSuccess',
+      ).token,
     });
     expect(await outcomes(url, WRITES, login)).toEqual(everywhere(WRITES, 'OK'));
   });
@@ -104,7 +106,7 @@ describe('with the default settings (response cache on)', () => {
           query: LOGIN,
           variables: { input: { email: again.email, password: again.password } },
         });
-        tokens.add(result.data.login.token);
+        tokens.add(expectTypename(expectData(result).login, 'LoginSuccess').token);
       }
     }
     expect(tokens.size).toBe(WRITES.length * 2);

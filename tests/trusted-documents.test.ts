@@ -8,7 +8,7 @@ import type { DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreatePostDocument, FeedDocument, MeDocument } from '../client/generated/graphql.ts';
 import introspection from '../client/generated/possible-types.ts';
-import { startTestApp, type TestApp, type QueryData } from './helpers/test-app.ts';
+import { startTestApp, type TestApp } from './helpers/test-app.ts';
 import { signUpWithApollo, signUpWithUrql } from './helpers/accounts.ts';
 
 // Trusted documents with the real clients: the codegen manifest's hashes instead of document text.
@@ -111,7 +111,8 @@ describe('TRUSTED_DOCUMENTS=allow (the default): Apollo automatic persisted quer
   afterAll(() => t.close());
 
   it('registers a document sent with its correct hash, then runs it by hash; a wrong hash registers nothing', async () => {
-    const sent: QueryData[] = [];
+    /** The bodies Apollo posted: the persisted-query extension, with or without the text. */
+    const sent: { query?: string; extensions?: Record<string, unknown> }[] = [];
     const recording: typeof fetch = async (input, init) => {
       sent.push(JSON.parse(String(init?.body)));
       return fetch(input, init);
@@ -126,7 +127,7 @@ describe('TRUSTED_DOCUMENTS=allow (the default): Apollo automatic persisted quer
     });
     expect(sent.map((body) => Boolean(body.query))).toEqual([false, true]); // hash alone, refused; then with the text
 
-    const byHash = await post(t, { extensions: sent[0].extensions });
+    const byHash = await post(t, { extensions: sent[0]?.extensions });
     expect(byHash.data.posts.totalCount).toBe(0); // remembered from the client's retry
 
     const other = '{ posts(first: 3) { totalCount } }';

@@ -3,23 +3,24 @@ import type { Client } from '@urql/core';
 import { expect } from 'vitest';
 import { LoginDocument, RegisterDocument } from '../../client/generated/graphql.ts';
 import type { TestApp } from './test-app.ts';
+import { graphql } from '../generated/gql.ts';
 
-export const REGISTER = `mutation Register($input: RegisterInput!) {
+export const REGISTER = graphql(`mutation Register($input: RegisterInput!) {
   register(input: $input) {
     __typename
     ... on RegisterSuccess { user { id username email imageUrl } }
     ... on ValidationError { message fieldErrors { field message } }
   }
-}`;
+}`);
 
-export const LOGIN = `mutation Login($input: LoginInput!) {
+export const LOGIN = graphql(`mutation Login($input: LoginInput!) {
   login(input: $input) {
     __typename
     ... on LoginSuccess { token expiresAt user { id username email } }
     ... on Error { message }
     ... on ValidationError { fieldErrors { field message } }
   }
-}`;
+}`);
 
 let sequence = 0;
 

@@ -1,6 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { QueryData } from './test-app.ts';
+
+/** The fields of Postmark's /email request the tests read. */
+interface PostmarkEmail {
+  From: string;
+  To: string;
+  Subject: string;
+  TextBody: string;
+  HtmlBody: string;
+  MessageStream?: string;
+  [field: string]: unknown;
+}
 
 interface RecordedRequest {
   /** When it arrived (Date.now()). */
@@ -8,7 +18,8 @@ interface RecordedRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
-  body: QueryData;
+  /** The JSON sent (Postmark's email fields), or undefined for an empty body. */
+  body: PostmarkEmail;
 }
 
 /**

@@ -1,19 +1,21 @@
-export const CREATE_POST = `mutation Create($input: CreatePostInput!) {
+import { graphql } from '../generated/gql.ts';
+
+export const CREATE_POST = graphql(`mutation CreatePost($input: CreatePostInput!) {
   createPost(input: $input) {
     __typename
     ... on CreatePostSuccess { post { id title content datePosted updatedAt author { username } } }
     ... on ValidationError { fieldErrors { field message } }
   }
-}`;
+}`);
 
-export const UPDATE_POST = `mutation Update($id: ID!, $input: UpdatePostInput!) {
+export const UPDATE_POST = graphql(`mutation UpdatePost($id: ID!, $input: UpdatePostInput!) {
   updatePost(id: $id, input: $input) {
     __typename
     ... on UpdatePostSuccess { post { id title content datePosted updatedAt author { username } } }
     ... on ValidationError { fieldErrors { field message } }
   }
-}`;
+}`);
 
-export const DELETE_POST = `mutation Delete($id: ID!) {
+export const DELETE_POST = graphql(`mutation DeletePost($id: ID!) {
   deletePost(id: $id) { __typename ... on DeletePostSuccess { deletedPostId } }
-}`;
+}`);

@@ -18,6 +18,15 @@ import { postEvents, type PostEvents } from '../../src/modules/posts/post.events
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/pipeline/response-cache.ts';
 import { createMigratedDatabase, createServerDatabase, type TestDatabase } from './database.ts';
+import {
+  type Document,
+  type GraphQLResponse,
+  type LogLine,
+  remember,
+  textOf,
+  type UntypedData,
+  type VariablesArgs,
+} from './graphql.ts';
 
 export const PUBLIC_URL = 'http://blog.test';
 
@@ -36,14 +45,9 @@ export const TEST_SETTINGS: Settings = {
 /** The documented defaults, as a developer's server has them (docs/configuration.md). */
 export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
 
-/** Data as a test reads it: shaped by the query written inline in the test, checked by assertions, not types. */
-// biome-ignore lint/suspicious/noExplicitAny: the one loose type of the tests; everything else is inferred from it
-export type QueryData = any;
-
-export interface GraphQLResponse<T = QueryData> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+// Responses, documents and log lines are typed in ./graphql.ts; re-exported so tests import one module.
+export type { GraphQLResponse, LogLine, ResultOf, VariablesOf } from './graphql.ts';
+export { expectData, expectTypename } from './graphql.ts';
 
 interface RequestOptions {
   /** A login token, sent as `Authorization: Bearer <token>`. */
@@ -88,24 +92,37 @@ export interface TestApp extends Database {
   /** The app's clock: tests move it instead of sleeping. */
   clock: { now: Date; advance(ms: number): void };
   /** Lines the server logged, parsed. */
-  logs: Record<string, QueryData>[];
+  logs: LogLine[];
   /** Mail sent through the default in-memory mailer. */
   sent: MailMessage[];
   /** Waits until the job queue has run every job that is due (reset mail). */
   settle(): Promise<void>;
-  /** POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. */
-  graphql<T = QueryData>(
-    query: string,
+  /**
+   * POSTs a GraphQL operation through Yoga's fetch handler, as a client would over HTTP. A typed document (the
+   * tests' `graphql()`) types the variables and the data; text is for documents malformed on purpose.
+   */
+  graphql<TResult, TVariables>(
+    document: Document<TResult, TVariables>,
+    ...args: VariablesArgs<TVariables, RequestOptions>
+  ): Promise<GraphQLResponse<TResult>>;
+  graphql(
+    text: string,
     variables?: Record<string, unknown>,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<T>>;
+  ): Promise<GraphQLResponse<UntypedData>>;
   /** Sends a GraphQL multipart request (the upload spec) with one file per variable path. */
-  upload<T = QueryData>(
-    query: string,
+  upload<TResult, TVariables>(
+    document: Document<TResult, TVariables>,
+    variables: { [K in keyof TVariables]?: TVariables[K] | null },
+    files: Record<string, File>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<TResult>>;
+  upload(
+    text: string,
     variables: Record<string, unknown>,
     files: Record<string, File>,
     options?: RequestOptions,
-  ): Promise<GraphQLResponse<T>>;
+  ): Promise<GraphQLResponse<UntypedData>>;
   /** Serves the app over real HTTP on 127.0.0.1 (for client libraries and browsers); returns its GraphQL URL. */
   listen(): Promise<string>;
   /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
@@ -126,7 +143,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     timeouts: options.databaseTimeouts,
     embedded: db.schema === undefined,
   });
-  const logs: Record<string, QueryData>[] = [];
+  const logs: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const picturesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pictures-'));
   const clock = {
@@ -187,7 +204,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     req: { socket: { remoteAddress: options.ip ?? '192.0.2.1' } },
   });
   /** An unexpected error reaches the test as "Unexpected error.": show what the server logged for it. */
-  const explain = (body: GraphQLResponse) => {
+  const explain = (body: GraphQLResponse<unknown>) => {
     for (const error of body.errors ?? []) {
       if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR') continue;
       const logged = logs.find((line) => line.level >= 50 && line.requestId === error.extensions?.requestId);
@@ -195,6 +212,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }
     return body;
   };
+  /** The body of a response, remembered with its operation for expectData(). */
+  const answer = async (response: Response, operation: string, variables: unknown) =>
+    remember(explain(await response.json()), {
+      operation,
+      variables,
+      requestId: response.headers.get('x-request-id'),
+      logged: () => logs,
+    });
+  async function graphql(document: Document<unknown, unknown> | string, variables?: unknown, options?: RequestOptions) {
+    const query = textOf(document);
+    const response = await app.fetch(
+      'http://blog.test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headersFor(options) },
+        body: JSON.stringify({ query, variables }),
+      },
+      socketOf(options),
+    );
+    return answer(response, query, variables);
+  }
 
   let server: http.Server | undefined;
   let websocket: { close(): Promise<void> } | undefined;
@@ -208,19 +246,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     sent,
     settle: () => jobs.idle(),
-    async graphql(query, variables, options) {
-      const response = await app.fetch(
-        'http://blog.test/graphql',
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headersFor(options) },
-          body: JSON.stringify({ query, variables }),
-        },
-        socketOf(options),
-      );
-      return explain(await response.json());
-    },
-    async upload(query, variables, files, options) {
+    graphql: graphql as TestApp['graphql'],
+    upload: (async (
+      document: Document<unknown, unknown> | string,
+      variables: unknown,
+      files: Record<string, File>,
+      options?: RequestOptions,
+    ) => {
+      const query = textOf(document);
       const form = new FormData();
       const names = Object.keys(files);
       form.append('operations', JSON.stringify({ query, variables }));
@@ -238,8 +271,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         },
         socketOf(options),
       );
-      return explain(await response.json());
-    },
+      return answer(response, query, variables);
+    }) as TestApp['upload'],
     async listen() {
       if (!server) {
         server = http.createServer(app);

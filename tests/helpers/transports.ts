@@ -1,21 +1,27 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { GraphQLResponse } from './test-app.ts';
+import { type Document, type GraphQLResponse, textOf, type UntypedData } from './graphql.ts';
 
 /** Every way a client can send an operation. */
 export const TRANSPORTS = ['POST', 'GET', 'SSE', 'WebSocket'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
-export interface Operation {
-  query?: string;
+export interface Operation<T = unknown> {
+  /** A typed document, or text (a document the test sends as it is). */
+  query?: string | Document<T, never>;
   variables?: Record<string, unknown>;
   extensions?: Record<string, unknown>;
   token?: string;
 }
 
 /** Sends one operation over a transport of a listening server and returns its first result. */
-export async function send(transport: Transport, url: string, operation: Operation): Promise<GraphQLResponse> {
-  const { token, ...params } = operation;
+export async function send<T = UntypedData>(
+  transport: Transport,
+  url: string,
+  operation: Operation<T>,
+): Promise<GraphQLResponse<T>> {
+  const { token, query, ...rest } = operation;
+  const params = { ...rest, ...(query === undefined ? {} : { query: textOf(query) }) };
   const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (transport === 'WebSocket') return overWebSocket(url, params, token);
   if (transport === 'GET') {
@@ -42,7 +48,7 @@ export async function send(transport: Transport, url: string, operation: Operati
 }
 
 /** The first `next` event of a Server-Sent Events answer (or the JSON a request error is answered with). */
-async function firstEvent(response: Response): Promise<GraphQLResponse> {
+async function firstEvent<T>(response: Response): Promise<GraphQLResponse<T>> {
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) return response.json();
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -61,7 +67,11 @@ async function firstEvent(response: Response): Promise<GraphQLResponse> {
 }
 
 /** One graphql-ws connection per operation: its first `next`, or its `error` as `{ errors }`. */
-async function overWebSocket(url: string, params: Omit<Operation, 'token'>, token?: string): Promise<GraphQLResponse> {
+async function overWebSocket<T>(
+  url: string,
+  params: { query?: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> },
+  token?: string,
+): Promise<GraphQLResponse<T>> {
   const client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -69,11 +79,11 @@ async function overWebSocket(url: string, params: Omit<Operation, 'token'>, toke
     retryAttempts: 0,
   });
   try {
-    return await new Promise<GraphQLResponse>((resolve, reject) => {
+    return await new Promise<GraphQLResponse<T>>((resolve, reject) => {
       const dispose = client.subscribe({ query: '', ...params } as { query: string }, {
         next: (result) => {
           dispose();
-          resolve(result as GraphQLResponse);
+          resolve(result as GraphQLResponse<T>);
         },
         error: (error) =>
           Array.isArray(error) ? resolve({ errors: error }) : reject(new Error(`The socket failed: ${String(error)}`)),
@@ -86,5 +96,5 @@ async function overWebSocket(url: string, params: Omit<Operation, 'token'>, toke
 }
 
 /** The codes of a result's errors, or OK: what must be the same on every transport. */
-export const outcomeOf = (result: GraphQLResponse) =>
+export const outcomeOf = (result: GraphQLResponse<unknown>) =>
   result.errors?.length ? result.errors.map((error) => error.extensions?.code).join(',') : 'OK';
