@@ -29,7 +29,7 @@ const viewer = userColumns.as('u');
  */
 export async function findViewer(db: Sql, userId: number, sessionId: string, now: Date): Promise<User | null> {
   const [user, at] = [param(userId), param(now)];
-  const open = sql`SELECT id, last_used_at FROM sessions WHERE id = ${sessionId}::uuid AND user_id = ${user} AND revoked_at IS NULL AND expires_at > ${at}`;
+  const open = sql`SELECT id, last_used_at FROM sessions WHERE user_id = ${user} AND id = ${sessionId}::uuid AND revoked_at IS NULL AND expires_at > ${at}`;
   const touch = sql`UPDATE sessions SET last_used_at = ${at} FROM s WHERE sessions.id = s.id AND s.last_used_at <= ${at}::timestamptz - ${LAST_USED_PRECISION_MS}::int * interval '1 millisecond' RETURNING 1`;
   const [found] = await read(
     db,
