@@ -22,9 +22,9 @@ import { createServerDatabase, createTestDatabase, type TestDatabase } from './d
 export const PUBLIC_URL = 'http://blog.test';
 
 /**
- * The configuration every test app starts from: a developer's server (the documented defaults, README: Limits
- * and protection), with a fixed key, the cheapest bcrypt cost (tests hash many passwords), and no response cache
- * (tests write rows behind the API's back) nor metrics unless a test asks for them.
+ * The configuration every test app starts from: a developer's server (the defaults docs/configuration.md
+ * lists), with a fixed key, the cheapest bcrypt cost (tests hash many passwords), and no response cache (tests
+ * write rows behind the API's back) nor metrics unless a test asks for them.
  */
 const TEST_CONFIG = loadConfig({
   NODE_ENV: 'development',
