@@ -15,7 +15,7 @@ export async function countStatements(
   bodies: Record<string, () => unknown>,
 ) {
   const config = loadConfig({ ...env, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-twin-')) });
-  const app = createApp(await appDependencies(config, createLogger({ logLevel: 'silent' }), db));
+  const app = createApp(await appDependencies(config, createLogger({ level: 'silent' }), db));
   const post = (body: unknown, token?: string) =>
     app.fetch('http://bench/graphql', {
       method: 'POST',

@@ -7,9 +7,11 @@ import { migrate } from '../src/db/migrate.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 const config = loadConfig();
-const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
+const embedded = config.database.url
+  ? undefined
+  : await startEmbeddedPostgres(path.join(config.server.dataDir, 'pglite'));
 try {
-  const applied = await migrate({ url: config.databaseUrl ?? embedded!.url, log: console.log });
+  const applied = await migrate({ url: config.database.url ?? embedded!.url, log: console.log });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Already up to date.');
 } catch (error) {
   console.error((error as Error).message);

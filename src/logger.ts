@@ -9,11 +9,11 @@ export type { Logger };
  * Either way written synchronously to stdout: if stdout's reader goes away (a closed pipe), lines are dropped
  * instead of retried, so logging can never keep the process from stopping.
  */
-export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFormat'>>): Logger {
+export function createLogger(config: Pick<Config['log'], 'level'> & Partial<Config['log']>): Logger {
   const json = pino.destination({ dest: 1, sync: true });
   json.on('error', () => {});
   const destination: DestinationStream =
-    config.logFormat === 'pretty'
+    config.format === 'pretty'
       ? pretty({
           destination: json,
           sync: true,
@@ -25,7 +25,7 @@ export function createLogger(config: Pick<Config, 'logLevel'> & Partial<Pick<Con
   process.stdout.on('error', () => {});
   return pino(
     {
-      level: config.logLevel,
+      level: config.level,
       base: { service: 'flaskblog-graphql' },
       redact: { paths: ['*.password', '*.token', 'req.headers.authorization'], censor: '[redacted]' },
     },

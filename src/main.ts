@@ -11,7 +11,7 @@ import { startTracing } from './tracing/tracing.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env');
 
-let config: Readonly<Config>;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -20,11 +20,11 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config);
-configurePasswordWorkers(config.bcryptWorkers);
+const logger = createLogger(config.log);
+configurePasswordWorkers(config.accounts.bcryptWorkers);
 
 // The port first: if it is taken, nothing else is started or left behind.
-const http = await listen(config.port, config.host, config).catch((error: unknown) => {
+const http = await listen(config.server.port, config.server.host, config.protection).catch((error: unknown) => {
   if (!(error instanceof PortInUseError)) throw error;
   console.error(error.message);
   process.exit(1);
@@ -47,10 +47,10 @@ await dependencies.jobs
   .catch((error: unknown) => logger.error({ err: error }, 'The job worker could not start'));
 http.serve(app);
 const websocket = attachGraphQLWebSocket(http.server, app, { trustProxy: dependencies.protection.trustProxy });
-const url = `${config.publicUrl}/graphql`;
+const url = `${config.server.publicUrl}/graphql`;
 logger.info(
   { url },
-  config.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`,
+  config.protection.graphiql ? `GraphiQL is ready at ${url}` : `The GraphQL API is ready at ${url} (GraphiQL is off)`,
 );
 
 let stopping = false;
@@ -66,10 +66,10 @@ const STEP_MS = { events: 2000, websockets: 3000, jobs: 8000, services: 2000, da
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
-  const graceMs = signal === 'SIGTERM' ? config.shutdownGraceMs : 0;
+  const graceMs = signal === 'SIGTERM' ? config.server.shutdownGraceMs : 0;
   const stepsMs = Object.values(STEP_MS).reduce((sum, ms) => sum + ms, 0);
   // Should something hang outside the steps (a log write), the process ends all the same.
-  setTimeout(() => process.exit(1), graceMs + config.shutdownTimeoutMs + stepsMs + 5000).unref();
+  setTimeout(() => process.exit(1), graceMs + config.server.shutdownTimeoutMs + stepsMs + 5000).unref();
   logger.info({ signal, graceMs }, 'Shutting down: draining');
   const failed: string[] = [];
   const step = async (name: string, ms: number, run: () => unknown) => {
@@ -91,7 +91,7 @@ async function shutdown(signal: NodeJS.Signals) {
   // Subscriptions end first (SSE complete, WebSocket 1001), so they do not hold the listener open.
   await step('live events', STEP_MS.events, () => dependencies.events.close());
   await step('websockets', STEP_MS.websockets, () => websocket.close());
-  await step('requests', config.shutdownTimeoutMs + 1000, () => http.close(config.shutdownTimeoutMs));
+  await step('requests', config.server.shutdownTimeoutMs + 1000, () => http.close(config.server.shutdownTimeoutMs));
   // A reset email being sent finishes; waiting ones stay queued for any instance.
   await step('job queue', STEP_MS.jobs, () => dependencies.jobs.stop());
   await Promise.all([

@@ -9,50 +9,49 @@ describe('configuration', () => {
   it('has defaults that run the embedded database on port 4000', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      nodeEnv: 'development',
-      port: 4000,
-      host: 'localhost',
-      publicUrl: 'http://localhost:4000',
-      databaseUrl: undefined,
-      dataDir: path.resolve('data'),
-      logLevel: 'info',
-      migrateOnStart: true,
-      seedOnStart: true,
+      server: {
+        nodeEnv: 'development',
+        port: 4000,
+        host: 'localhost',
+        publicUrl: 'http://localhost:4000',
+        dataDir: path.resolve('data'),
+      },
+      database: { url: undefined, migrateOnStart: true, seedOnStart: true },
+      log: { level: 'info' },
     });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.server)).toBe(true);
   });
 
   it('does not seed a real PostgreSQL unless asked', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x' }).seedOnStart).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x' }).database.seedOnStart).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u@db/x', SEED_ON_START: 'true' }).database.seedOnStart).toBe(true);
   });
 
   it('does not seed in production unless asked, even on the embedded database', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), MAIL_TRANSPORT: 'outbox' };
-    expect(loadConfig(production).seedOnStart).toBe(false);
-    expect(loadConfig({ ...production, SEED_ON_START: 'true' }).seedOnStart).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'development' }).seedOnStart).toBe(true); // the quick start's demo blog
+    expect(loadConfig(production).database.seedOnStart).toBe(false);
+    expect(loadConfig({ ...production, SEED_ON_START: 'true' }).database.seedOnStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).database.seedOnStart).toBe(true); // the quick start's demo blog
   });
 
   it('runs in production with a JWT secret, introspection and GraphiQL off', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), POSTMARK_SERVER_TOKEN: 'server-token' };
     const config = loadConfig(production);
     expect(config).toMatchObject({
-      nodeEnv: 'production',
-      jwtSecret: 'x'.repeat(32),
-      bcryptCost: 12,
-      introspection: false,
-      graphiql: false,
+      server: { nodeEnv: 'production' },
+      accounts: { jwtSecret: 'x'.repeat(32), bcryptCost: 12 },
+      protection: { introspection: false, graphiql: false },
     });
-    expect(config.mailTransport).toBe('postmark');
-    expect(loadConfig({ ...production, GRAPHIQL: 'on' }).graphiql).toBe(true);
+    expect(config.mail.transport).toBe('postmark');
+    expect(loadConfig({ ...production, GRAPHIQL: 'on' }).protection.graphiql).toBe(true);
   });
 
   it('refuses to start in production without a mail transport, unless the outbox is chosen explicitly', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
     expect(() => loadConfig(production)).toThrow(/^Production needs a mail transport: set POSTMARK_SERVER_TOKEN/);
-    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'outbox' }).mailTransport).toBe('outbox');
-    expect(loadConfig({}).mailTransport).toBe('outbox'); // development
+    expect(loadConfig({ ...production, MAIL_TRANSPORT: 'outbox' }).mail.transport).toBe('outbox');
+    expect(loadConfig({}).mail.transport).toBe('outbox'); // development
     expect(() => loadConfig({ MAIL_TRANSPORT: 'postmark' })).toThrow(
       /^MAIL_TRANSPORT=postmark needs POSTMARK_SERVER_TOKEN/,
     );
@@ -60,16 +59,18 @@ describe('configuration', () => {
 
   it('has the documented protection defaults', () => {
     expect(loadConfig({})).toMatchObject({
-      rateLimitStore: 'memory',
-      trustProxy: 0,
-      loginMaxFailures: 5,
-      mutationsPerMinute: 60,
-      graphqlMaxDepth: 8,
-      graphqlMaxComplexity: 2500,
-      introspection: true,
-      corsOrigins: [],
+      stores: { rateLimits: 'memory' },
+      accounts: { loginMaxFailures: 5 },
+      protection: {
+        trustProxy: 0,
+        mutationsPerMinute: 60,
+        maxDepth: 8,
+        maxComplexity: 2500,
+        introspection: true,
+        corsOrigins: [],
+      },
     });
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).corsOrigins).toEqual([
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:3000' }).protection.corsOrigins).toEqual([
       'https://a.example',
       'http://localhost:3000',
     ]);
@@ -77,16 +78,14 @@ describe('configuration', () => {
 
   it('mails from the original sender and links resets to PUBLIC_URL unless told otherwise', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://api.example.com' })).toMatchObject({
-      mailFrom: 'noreply@demo.com',
-      resetUrl: 'https://api.example.com/reset-password?token=',
-      resetTokenTtlMinutes: 30,
-      postmarkServerToken: undefined,
+      mail: { from: 'noreply@demo.com', postmarkServerToken: undefined },
+      accounts: { resetUrl: 'https://api.example.com/reset-password?token=', resetTokenTtlMinutes: 30 },
     });
-    expect(loadConfig({ MAIL_FROM: 'Flask Blog <blog@example.com>' }).mailFrom).toBe('Flask Blog <blog@example.com>');
+    expect(loadConfig({ MAIL_FROM: 'Flask Blog <blog@example.com>' }).mail.from).toBe('Flask Blog <blog@example.com>');
   });
 
   it('strips a trailing slash from PUBLIC_URL', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe('https://api.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/' }).server.publicUrl).toBe('https://api.example.com');
   });
 
   it.each([
@@ -141,23 +140,23 @@ describe('the development JWT secret', () => {
 describe('shared state for several instances', () => {
   it('counts rate limits in PostgreSQL by default in production on a database server, in memory otherwise', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
-    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('postgres');
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog' }).stores.rateLimits).toBe('postgres');
     expect(
-      loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog', RATE_LIMIT_STORE: 'redis' }).rateLimitStore,
+      loadConfig({ ...production, DATABASE_URL: 'postgresql://db/blog', RATE_LIMIT_STORE: 'redis' }).stores.rateLimits,
     ).toBe('redis');
-    expect(loadConfig({ ...production }).rateLimitStore).toBe('memory'); // the embedded database: one process
-    expect(loadConfig({ DATABASE_URL: 'postgresql://db/blog' }).rateLimitStore).toBe('memory');
+    expect(loadConfig({ ...production }).stores.rateLimits).toBe('memory'); // the embedded database: one process
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/blog' }).stores.rateLimits).toBe('memory');
     expect(() => loadConfig({ NODE_ENV: 'production', MAIL_TRANSPORT: 'outbox' })).toThrow(/JWT_SECRET is required/);
   });
 });
 
 describe('log format', () => {
   it('is JSON in production and wherever stdout is not a terminal, and pretty when asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }).logFormat).toBe(
-      'json',
-    );
-    expect(loadConfig({}).logFormat).toBe(process.stdout.isTTY ? 'pretty' : 'json');
-    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' }).log.format,
+    ).toBe('json');
+    expect(loadConfig({}).log.format).toBe(process.stdout.isTTY ? 'pretty' : 'json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).log.format).toBe('pretty');
     expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of json, pretty/);
   });
 });

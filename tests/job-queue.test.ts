@@ -6,7 +6,7 @@ import { createServerDatabase, POSTGRES_SERVER_URL } from './helpers/database.ts
 import { until } from './helpers/wait.ts';
 
 // The queue as instances use it: graphile-worker on a real PostgreSQL database of the test's own.
-const logger = createLogger({ logLevel: 'silent' });
+const logger = createLogger({ level: 'silent' });
 const cleanups: (() => Promise<void>)[] = [];
 /** Stops the queues and drops the databases made so far, newest first. */
 async function cleanUp() {

@@ -93,11 +93,11 @@ describe('when metrics are off', () => {
   it('has no /metrics, and production leaves them off unless METRICS is set', async () => {
     expect((await t.app.fetch('http://blog.test/metrics')).status).toBe(404);
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MAIL_TRANSPORT: 'outbox' };
-    expect(loadConfig(production).metrics).toBe(false);
-    expect(loadConfig({ ...production, METRICS: 'true', METRICS_TOKEN: 't' })).toMatchObject({
-      metrics: true,
-      metricsToken: 't',
+    expect(loadConfig(production).metrics.enabled).toBe(false);
+    expect(loadConfig({ ...production, METRICS: 'true', METRICS_TOKEN: 't' }).metrics).toEqual({
+      enabled: true,
+      token: 't',
     });
-    expect(loadConfig({}).metrics).toBe(true);
+    expect(loadConfig({}).metrics.enabled).toBe(true);
   });
 });

@@ -194,6 +194,6 @@ describe('configuration', () => {
       PICTURES_PUBLIC_URL: 'https://cdn.example.com/p',
     });
     expect(config.s3).toMatchObject({ bucket: 'pics', forcePathStyle: true, credentials: undefined });
-    expect(config.picturesPublicUrl).toBe('https://cdn.example.com/p/');
+    expect(config.pictures.publicUrl).toBe('https://cdn.example.com/p/');
   });
 });

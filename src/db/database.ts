@@ -11,37 +11,36 @@ export interface OpenDatabase extends Database {
   close(): Promise<void>;
 }
 
-type DatabaseConfig = Pick<
-  Config,
-  | 'databaseUrl'
-  | 'databasePoolSize'
-  | 'databaseConnectTimeoutMs'
-  | 'databaseStatementTimeoutMs'
-  | 'dataDir'
-  | 'migrateOnStart'
-  | 'seedOnStart'
-  | 'nodeEnv'
->;
+type DatabaseConfig = { database: Config['database']; server: Pick<Config['server'], 'dataDir' | 'nodeEnv'> };
 
 /** Opens PostgreSQL at DATABASE_URL, or the embedded PGlite under DATA_DIR; migrates and seeds as configured. */
 export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'));
-  const url = config.databaseUrl ?? embedded!.url;
+  const { dataDir, nodeEnv } = config.server;
+  const {
+    url: databaseUrl,
+    poolSize,
+    connectTimeoutMs,
+    statementTimeoutMs,
+    migrateOnStart,
+    seedOnStart,
+  } = config.database;
+  const embedded = databaseUrl ? undefined : await startEmbeddedPostgres(path.join(dataDir, 'pglite'));
+  const url = databaseUrl ?? embedded!.url;
   try {
-    if (embedded) logger.info({ folder: path.join(config.dataDir, 'pglite') }, 'Embedded PostgreSQL (PGlite) started');
-    if (config.migrateOnStart) {
+    if (embedded) logger.info({ folder: path.join(dataDir, 'pglite') }, 'Embedded PostgreSQL (PGlite) started');
+    if (migrateOnStart) {
       const applied = await migrate({ url, log: (message) => logger.info(message) });
       logger.info({ applied: applied.length }, 'Database migrations are up to date');
     }
     // PGlite is a single backend, so its pool holds one connection.
     const database = connectPrisma({
       url,
-      poolSize: embedded ? 1 : config.databasePoolSize,
-      timeouts: { connectMs: config.databaseConnectTimeoutMs, statementMs: config.databaseStatementTimeoutMs },
+      poolSize: embedded ? 1 : poolSize,
+      timeouts: { connectMs: connectTimeoutMs, statementMs: statementTimeoutMs },
       embedded: Boolean(embedded),
     });
-    if (config.seedOnStart && (await database.prisma.user.count()) === 0) {
-      const randomPasswords = config.nodeEnv === 'production';
+    if (seedOnStart && (await database.prisma.user.count()) === 0) {
+      const randomPasswords = nodeEnv === 'production';
       const seeded = await seedDemoBlog(database.prisma, { randomPasswords });
       if (!randomPasswords) logger.info(seeded, 'Loaded the demo blog into the empty database');
       else logger.warn(seeded, RANDOM_DEMO_PASSWORDS);

@@ -8,13 +8,12 @@ import { type App, createApp, type Protection } from '../../src/app.ts';
 import { attachGraphQLWebSocket, type WebSocketLimits } from '../../src/http/websocket.ts';
 import { connectPrisma, type Database } from '../../src/db/client.ts';
 import { type JobQueue, jobQueue } from '../../src/jobs/queue.ts';
-import { RESET_MAIL_TASK, resetMailTask } from '../../src/modules/auth/reset.service.ts';
 import { loadConfig } from '../../src/config.ts';
-import { protectionFrom } from '../../src/dependencies.ts';
+import { appDependencies, protectionFrom, settingsFrom } from '../../src/dependencies.ts';
 import type { Settings } from '../../src/graphql/context.ts';
 import type { Mailer, MailMessage } from '../../src/modules/mail/mailer.ts';
 import { localPictureStorage, type PictureStorage } from '../../src/modules/pictures/storage.ts';
-import { postEvents, type PostEvents } from '../../src/modules/posts/post.events.ts';
+import type { PostEvents } from '../../src/modules/posts/post.events.ts';
 import { memoryRateLimiter, type RateLimiter } from '../../src/modules/ratelimit/limiter.ts';
 import type { ResponseCacheOptions } from '../../src/pipeline/response-cache.ts';
 import { createMigratedDatabase, createServerDatabase, type TestDatabase } from './database.ts';
@@ -30,20 +29,24 @@ import {
 
 export const PUBLIC_URL = 'http://blog.test';
 
-export const TEST_SETTINGS: Settings = {
-  publicUrl: PUBLIC_URL,
-  picturesUrl: `${PUBLIC_URL}/pictures/`,
-  jwtSecret: 'test-secret-that-is-long-enough-for-hs256',
-  bcryptCost: 4, // the lowest cost bcrypt allows: tests hash many passwords
-  pictureMaxBytes: 2 * 1024 * 1024,
-  pictureMaxPixels: 25_000_000,
-  resetUrl: 'http://front.test/reset?token=',
-  resetTokenTtlMinutes: 30,
-  loginMaxFailures: 5,
-};
+/**
+ * The configuration every test app starts from: a developer's server (the defaults docs/configuration.md
+ * lists), with a fixed key, the cheapest bcrypt cost (tests hash many passwords), and no response cache (tests
+ * write rows behind the API's back) nor metrics unless a test asks for them.
+ */
+const TEST_CONFIG = loadConfig({
+  NODE_ENV: 'development',
+  PUBLIC_URL,
+  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+  BCRYPT_COST: '4',
+  RESET_URL: 'http://front.test/reset?token=',
+  RESPONSE_CACHE: 'off',
+  METRICS: 'false',
+});
 
-/** The documented defaults, as a developer's server has them (docs/configuration.md). */
-export const TEST_PROTECTION: Protection = protectionFrom(loadConfig({ NODE_ENV: 'development' }));
+export const TEST_SETTINGS: Settings = settingsFrom(TEST_CONFIG);
+
+export const TEST_PROTECTION: Protection = protectionFrom(TEST_CONFIG);
 
 // Responses, documents and log lines are typed in ./graphql.ts; re-exported so tests import one module.
 export type { GraphQLResponse, LogLine, ResultOf, VariablesOf } from './graphql.ts';
@@ -153,49 +156,34 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   const sent: MailMessage[] = [];
-  const appSettings = { ...TEST_SETTINGS, ...settings };
-  const appMailer: Mailer = mailer ?? { send: async (message) => void sent.push(message) };
   // The real job queue (graphile-worker), made with the first job: on the test's own PGlite, or on a PostgreSQL
   // server in a database of its own, because graphile-worker tells every worker of a database (whatever its
   // schema) to stop when one migrates its tables.
   let jobsDatabase: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
-  const jobs = lazyJobQueue(async () => {
-    jobsDatabase = db.schema ? await createServerDatabase('jobs') : undefined;
-    return jobQueue({
-      url: jobsDatabase?.url ?? db.url,
-      logger,
-      tasks: {
-        [RESET_MAIL_TASK]: resetMailTask({
-          prisma: database.prisma,
-          settings: appSettings,
-          mailer: appMailer,
-          log: logger,
-        }),
-      },
-    });
-  });
-  const events = options.events ?? postEvents();
   let limiter = memoryRateLimiter(); // replaced by reset(), so throttling never leaks between tests
-  const app = createApp({
-    prisma: database.prisma,
-    sql: database.sql,
-    logger,
-    settings: appSettings,
-    pictures: (options.wrapPictures ?? ((storage) => storage))(options.pictures ?? localPictureStorage(picturesDir)),
-    mailer: appMailer,
+  const dependencies = await appDependencies(TEST_CONFIG, logger, database, {
+    settings,
+    protection,
+    mailer: mailer ?? { send: async (message) => void sent.push(message) },
     limiter: sharedLimiter ?? {
       consume: (budgets) => limiter.consume(budgets),
       refund: (budgets) => limiter.refund(budgets),
       close: async () => {},
     },
-    protection: { ...TEST_PROTECTION, ...protection },
-    jobs,
-    events,
+    pictures: (options.wrapPictures ?? ((storage) => storage))(options.pictures ?? localPictureStorage(picturesDir)),
+    jobs: (tasks) =>
+      lazyJobQueue(async () => {
+        jobsDatabase = db.schema ? await createServerDatabase('jobs') : undefined;
+        return jobQueue({ url: jobsDatabase?.url ?? db.url, logger, tasks });
+      }),
+    events: options.events,
     responseCache,
-    metrics: options.metrics && { ...options.metrics, pool: database.poolStats },
+    metrics: options.metrics,
     tracing: options.tracing,
     now: () => clock.now,
   });
+  const { jobs, events } = dependencies;
+  const app = createApp(dependencies);
   const headersFor = (options: RequestOptions = {}) => ({
     ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     ...options.headers,

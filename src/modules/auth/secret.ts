@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config.ts';
 
 /**
  * The key that signs login tokens: JWT_SECRET when set (always in production); otherwise one generated on
  * first start and kept in DATA_DIR/jwt-secret, so development logins survive restarts.
  */
-export function resolveJwtSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): string {
+export function resolveJwtSecret(config: { jwtSecret: string | undefined; dataDir: string }): string {
   if (config.jwtSecret) return config.jwtSecret;
   const file = path.join(config.dataDir, 'jwt-secret');
   if (!fs.existsSync(file)) {
