@@ -95,7 +95,7 @@ export function requestPipeline(options: PipelineOptions): Array<Plugin | Plugin
     ...operationLimitPlugins(limits),
     useMutationBudget(limits.mutationsPerMinute),
     useSubscriptionCap(limits.maxSubscriptionsPerClient),
-    // After the refusals above (coded already, they pass untouched): decides what clients see of resolvers' errors.
+    // Last execute hook (a refusal above ends before it): decides what clients see of resolvers' errors.
     useErrorPolicy(),
     // Last request hook: /ready passes the ones above (traced, timed, logged) and is answered here.
     useReadiness(options.sql, logger, {
