@@ -1,5 +1,9 @@
 // This API beside PostGraphile v5 and the raw ceiling, alternating in one run: req/s, latency, the server's CPU
 // time per request and the statements PostgreSQL committed per request.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { USERS } from './data.ts';
 import { drive, type LoadResult } from './load.ts';
@@ -45,6 +49,24 @@ async function committed(url: string): Promise<number> {
   }
 }
 
+const PEER = path.join(import.meta.dirname, 'peer');
+
+/**
+ * Installs the peer (bench/peer: PostGraphile and its stack, pinned by its own lock) when bench/peer/node_modules
+ * is missing or was installed from another lock. It is not the product's dependency, so `npm install` leaves it out.
+ */
+export function installPeer(): void {
+  const lock = createHash('sha256')
+    .update(fs.readFileSync(path.join(PEER, 'package-lock.json')))
+    .digest('hex');
+  const marker = path.join(PEER, 'node_modules', '.installed-lock-sha256');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === lock) return;
+  console.log('Installing the benchmark peer (npm ci --prefix bench/peer)');
+  const npm = spawnSync('npm', ['ci', '--prefix', PEER, '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (npm.status !== 0) throw new Error(`npm ci --prefix bench/peer failed (${npm.status ?? npm.signal})`);
+  fs.writeFileSync(marker, lock);
+}
+
 /** Starts each contender on the bench database; `apiEnv` is the API's environment (its cache is set here). */
 export async function startContenders(url: string, apiEnv: Record<string, string>, which: Contender[]) {
   const scripts: Record<Contender, () => Promise<Running>> = {
@@ -53,12 +75,13 @@ export async function startContenders(url: string, apiEnv: Record<string, string
     // Production mode, as this API runs: graphql-js and Grafast do extra checks in development.
     postgraphile: () =>
       startScript(
-        'bench/postgraphile.ts',
+        'bench/peer/server.ts',
         { DATABASE_URL: url, NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
         '/graphql',
       ),
     ceiling: () => startScript('bench/ceiling.ts', { DATABASE_URL: url }, '/'),
   };
+  if (which.includes('postgraphile')) installPeer();
   const started: Partial<Record<Contender, Running>> = {};
   for (const contender of which) started[contender] = await scripts[contender]();
   return started;

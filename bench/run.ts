@@ -7,6 +7,7 @@ import { postCursor } from '../src/modules/posts/post.cursor.ts';
 import { BENCH_PASSWORD, POSTS, USERS } from './data.ts';
 import { prepareBenchDatabase } from './database.ts';
 import { drive, type LoadResult } from './load.ts';
+import { installPeer } from './peer.ts';
 import { report } from './report.ts';
 import { startScript } from './servers.ts';
 import { explainSearch } from './search-plan.ts';
@@ -19,6 +20,9 @@ const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
 const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST);
+// The peer (PostGraphile, compared on PostgreSQL only) is a package of its own, installed on first run: now, not
+// minutes into the run.
+if (!database.embedded) installPeer();
 log(
   `Loaded ${USERS} users and ${POSTS} posts in ${database.loadSeconds.toFixed(1)} s (${database.embedded ? 'embedded PGlite' : 'PostgreSQL'})`,
 );

@@ -1,4 +1,6 @@
-// PostGraphile v5 (amber preset) over the bench database: the peer `npm run bench` compares against.
+// PostGraphile v5 (amber preset) over the bench database: the peer `npm run bench` compares against. A package of
+// its own (bench/peer/package.json), so its imports resolve from bench/peer/node_modules, which the bench installs
+// on first run (bench/peer.ts): the product's `npm install` never carries PostGraphile.
 import './promise-with-resolvers.ts'; // first: PostGraphile needs it when its modules load
 import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
