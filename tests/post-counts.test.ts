@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, migrate } from '../src/db/migrate.ts';
+import { createTestDatabase } from './helpers/database.ts';
 import { signUp } from './helpers/accounts.ts';
 import { createPosts, createUser } from './helpers/factories.ts';
 import { graphql } from './generated/gql.ts';
@@ -157,5 +162,34 @@ describe('post counts', () => {
     const plan = (await t.db.sql<{ 'QUERY PLAN': string }>(`EXPLAIN ${total[0]}`)).map((row) => row['QUERY PLAN']);
     expect(plan.join('\n')).toMatch(/ on post_totals\b/);
     expect(plan.join('\n')).not.toMatch(/ on posts\b/); // no Seq Scan, Index Only Scan or any scan of posts
+  });
+
+  it('are backfilled by the migration from the posts written before it', async () => {
+    const db = await createTestDatabase();
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    try {
+      fs.cpSync(MIGRATIONS_DIR, before, { recursive: true });
+      fs.rmSync(path.join(before, '20261204000000_post_counts'), { recursive: true });
+      await migrate({ url: db.url, schema: db.schema, dir: before });
+      await db.sql(
+        `INSERT INTO users (username, email, password_hash, updated_at)
+         SELECT 'u' || g, 'u' || g || '@example.com', 'x', now() FROM generate_series(1, 3) g`,
+      );
+      await db.sql(
+        `INSERT INTO posts (title, content, author_id, updated_at)
+         SELECT 'old ' || g, 'x', (SELECT id FROM users WHERE username = 'u' || (1 + g % 2)), now()
+           FROM generate_series(1, 7) g`,
+      );
+      expect(await migrate({ url: db.url, schema: db.schema })).toEqual(['20261204000000_post_counts']);
+      expect(await db.sql(`SELECT username, post_count FROM users ORDER BY username`)).toEqual([
+        { username: 'u1', post_count: 3 },
+        { username: 'u2', post_count: 4 },
+        { username: 'u3', post_count: 0 },
+      ]);
+      expect(await db.sql(`SELECT posts FROM post_totals`)).toEqual([{ posts: 7 }]);
+    } finally {
+      await db.close();
+      fs.rmSync(before, { recursive: true, force: true });
+    }
   });
 });
