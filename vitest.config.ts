@@ -23,6 +23,8 @@ const DATABASE_DEPENDENT = {
   'tests/register.test.ts': 'simultaneous registrations racing on unique constraints (citext) in separate backends',
   'tests/reset.test.ts': 'two simultaneous uses of one token (row locks), and the job queue retrying mail',
   'tests/account.test.ts': 'simultaneous picture uploads, and a write that fails inside the database',
+  'tests/post-counts.test.ts':
+    "counters kept by the database's triggers, under concurrent creates in separate backends",
   'tests/mail.test.ts': "the job queue (graphile-worker) on the test's database, or on a server's database",
 } as const;
 

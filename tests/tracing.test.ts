@@ -68,7 +68,7 @@ it('a feed query: the request, its operation, the resolvers that load data, and 
     '      post-page', // the page with its authors (and one post more, for hasNextPage): one statement
     '      graphql.resolve posts.edges.0.node.author',
     '      graphql.resolve posts.edges.1.node.author',
-    '    post-count',
+    '    post-total',
   ]);
   expect(new Set(spans().map((span) => span.spanContext().traceId)).size).toBe(1);
   const request = named('POST /graphql');
@@ -159,7 +159,7 @@ it('names spans from bounded sets, and cuts what a client chose in attributes, h
       'query',
       'graphql.resolve',
       'post-page',
-      'post-count',
+      'post-total',
       'query Feed',
     ]),
   );

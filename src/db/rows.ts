@@ -12,6 +12,7 @@ export const userColumns = table<User>({
   passwordHash: text('password_hash'),
   createdAt: timestamp('created_at'),
   updatedAt: timestamp('updated_at'),
+  postCount: int('post_count'),
 });
 
 export const postColumns = table<Post>({

@@ -61,6 +61,10 @@ type Documents = {
     "query PaginationUser($username: String!) { user(username: $username) {\n        id postCount posts(first: 3) { totalCount edges { node { title author { username } } } pageInfo { hasNextPage } }\n      } }": typeof types.PaginationUserDocument,
     "mutation PicturesS3Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) { __typename ... on UpdateAccountSuccess { user { imageUrl } } }\n}": typeof types.PicturesS3UpdateDocument,
     "mutation PicturesS3UpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }": typeof types.PicturesS3UpdateAccountDocument,
+    "\n  query PostCounts($username: String!) {\n    posts(first: 1) {\n      totalCount\n    }\n    user(username: $username) {\n      postCount\n      posts(first: 1) {\n        totalCount\n      }\n    }\n  }\n": typeof types.PostCountsDocument,
+    "\n  mutation PostCountsCreate($input: CreatePostInput!) {\n    createPost(input: $input) {\n      __typename\n      ... on CreatePostSuccess {\n        post {\n          id\n          author {\n            postCount\n          }\n        }\n      }\n    }\n  }\n": typeof types.PostCountsCreateDocument,
+    "\n  mutation PostCountsDelete($id: ID!) {\n    deletePost(id: $id) {\n      __typename\n      ... on DeletePostSuccess {\n        deletedPostId\n      }\n    }\n  }\n": typeof types.PostCountsDeleteDocument,
+    "\n  mutation PostCountsDeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      __typename\n    }\n  }\n": typeof types.PostCountsDeleteAccountDocument,
     "query PostsConsistencyPosts($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }": typeof types.PostsConsistencyPostsDocument,
     "query PostsPostsUser {\n        posts { totalCount edges { node { title } } }\n        user(username: \"Ada\") { postCount posts { totalCount edges { node { title } } } }\n      }": typeof types.PostsPostsUserDocument,
     "mutation RatelimitRequestReset { requestReset(email: \"ada@demo.com\") { __typename } }": typeof types.RatelimitRequestResetDocument,
@@ -161,6 +165,10 @@ const documents: Documents = {
     "query PaginationUser($username: String!) { user(username: $username) {\n        id postCount posts(first: 3) { totalCount edges { node { title author { username } } } pageInfo { hasNextPage } }\n      } }": types.PaginationUserDocument,
     "mutation PicturesS3Update($input: UpdateAccountInput!) {\n  updateAccount(input: $input) { __typename ... on UpdateAccountSuccess { user { imageUrl } } }\n}": types.PicturesS3UpdateDocument,
     "mutation PicturesS3UpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }": types.PicturesS3UpdateAccountDocument,
+    "\n  query PostCounts($username: String!) {\n    posts(first: 1) {\n      totalCount\n    }\n    user(username: $username) {\n      postCount\n      posts(first: 1) {\n        totalCount\n      }\n    }\n  }\n": types.PostCountsDocument,
+    "\n  mutation PostCountsCreate($input: CreatePostInput!) {\n    createPost(input: $input) {\n      __typename\n      ... on CreatePostSuccess {\n        post {\n          id\n          author {\n            postCount\n          }\n        }\n      }\n    }\n  }\n": types.PostCountsCreateDocument,
+    "\n  mutation PostCountsDelete($id: ID!) {\n    deletePost(id: $id) {\n      __typename\n      ... on DeletePostSuccess {\n        deletedPostId\n      }\n    }\n  }\n": types.PostCountsDeleteDocument,
+    "\n  mutation PostCountsDeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      __typename\n    }\n  }\n": types.PostCountsDeleteAccountDocument,
     "query PostsConsistencyPosts($after: String) { posts(first: 4, after: $after) { edges { node { id datePosted } } pageInfo { hasNextPage endCursor } } }": types.PostsConsistencyPostsDocument,
     "query PostsPostsUser {\n        posts { totalCount edges { node { title } } }\n        user(username: \"Ada\") { postCount posts { totalCount edges { node { title } } } }\n      }": types.PostsPostsUserDocument,
     "mutation RatelimitRequestReset { requestReset(email: \"ada@demo.com\") { __typename } }": types.RatelimitRequestResetDocument,
@@ -416,6 +424,22 @@ export function graphql(source: "mutation PicturesS3Update($input: UpdateAccount
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation PicturesS3UpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }"): (typeof documents)["mutation PicturesS3UpdateAccount($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PostCounts($username: String!) {\n    posts(first: 1) {\n      totalCount\n    }\n    user(username: $username) {\n      postCount\n      posts(first: 1) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query PostCounts($username: String!) {\n    posts(first: 1) {\n      totalCount\n    }\n    user(username: $username) {\n      postCount\n      posts(first: 1) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostCountsCreate($input: CreatePostInput!) {\n    createPost(input: $input) {\n      __typename\n      ... on CreatePostSuccess {\n        post {\n          id\n          author {\n            postCount\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostCountsCreate($input: CreatePostInput!) {\n    createPost(input: $input) {\n      __typename\n      ... on CreatePostSuccess {\n        post {\n          id\n          author {\n            postCount\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostCountsDelete($id: ID!) {\n    deletePost(id: $id) {\n      __typename\n      ... on DeletePostSuccess {\n        deletedPostId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostCountsDelete($id: ID!) {\n    deletePost(id: $id) {\n      __typename\n      ... on DeletePostSuccess {\n        deletedPostId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostCountsDeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation PostCountsDeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

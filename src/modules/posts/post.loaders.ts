@@ -16,7 +16,7 @@ export function createPostLoaders(sql: Sql, users: { prime(user: User): void }) 
         return row[0];
       });
     }),
-    /** Number of posts per author, for every author on the page in one GROUP BY. */
+    /** Number of posts per author (users.post_count), for every author asked for in one statement. */
     postCountByAuthor: new DataLoader<number, number>(async (authorIds) => {
       const counts = await countPostsByAuthor(sql, authorIds);
       return authorIds.map((id) => counts.get(id) ?? 0);

@@ -84,7 +84,12 @@ builder.prismaObjectFields('User', (t) => ({
   ),
   postCount: t.int({
     description: 'How many posts this user has written.',
-    resolve: (user, _args, context) => context.loaders.postCountByAuthor.load(user.id),
+    // users.post_count, read with the user. A mutation's users may have been read before its write (the viewer
+    // is), so a mutation reads the count afresh, after the write, one look-up for all of them.
+    resolve: (user, _args, context, info) =>
+      info.operation.operation !== 'mutation' && typeof user.postCount === 'number'
+        ? user.postCount
+        : context.loaders.postCountByAuthor.load(user.id),
   }),
 }));
 

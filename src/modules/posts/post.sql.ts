@@ -90,25 +90,39 @@ export async function selectPostsById(db: Sql, ids: readonly number[]): Promise<
   return new Map(rows.map((found) => [found[0].id, found]));
 }
 
-const postCount = row(int('author_id'), int('count(*)::int'));
+const postCount = row(int('id'), int('post_count'));
 
-/** How many posts each author has written, in one grouped statement. */
+/**
+ * How many posts each author has written: users.post_count, kept by triggers on posts (see the post_counts
+ * migration), so one primary-key look-up per author whatever they wrote.
+ */
 export async function countPostsByAuthor(db: Sql, authorIds: readonly number[]): Promise<Map<number, number>> {
   const rows = await read(
     db,
     'post-count-by-author',
-    sql`SELECT ${postCount} FROM posts WHERE author_id = ANY(${authorIds}::int[]) GROUP BY author_id`,
+    sql`SELECT ${postCount} FROM users WHERE id = ANY(${authorIds}::int[])`,
   );
   return new Map(rows);
 }
 
 const count = int('count(*)::int');
+const totalPosts = int('posts');
 
-/** How many posts there are, or how many one author has, optionally only those matching a tsquery. */
+/**
+ * How many posts there are, or how many one author has, optionally only those matching a tsquery. Without a
+ * search it reads a counter the triggers on posts keep exact (post_totals' one row, or the author's
+ * users.post_count); only a search counts its matches.
+ */
 export async function countPosts(db: Sql, filter: { authorId?: number; search?: string }): Promise<number> {
+  if (filter.search === undefined) {
+    if (filter.authorId !== undefined)
+      return (await countPostsByAuthor(db, [filter.authorId])).get(filter.authorId) ?? 0;
+    const [total] = await read(db, 'post-total', sql`SELECT ${totalPosts} FROM post_totals WHERE id`);
+    return total ?? 0;
+  }
   const conditions: Fragment<never>[] = [];
   if (filter.authorId !== undefined) conditions.push(sql`author_id = ${filter.authorId}`);
-  if (filter.search !== undefined) conditions.push(matches(sql`search`, param(filter.search)));
+  conditions.push(matches(sql`search`, param(filter.search)));
   const [total] = await read(db, 'post-count', sql`SELECT ${count} FROM posts${where(conditions)}`);
   return total!;
 }

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/client.ts';
 import { postColumns, userColumns } from '../../db/rows.ts';
-import { intOrNull, limit, read, row, sql } from '../../db/sql.ts';
+import { limit, read, row, sql } from '../../db/sql.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 
 const user = userColumns.as('u');
@@ -25,11 +25,8 @@ export interface UserWithFirstPage {
   total?: number;
 }
 
-/** The user, their post count (or null), and one of their posts (null when they have none). */
-const userWithPost = row(userColumns.as('u'), intOrNull('t.total'), postColumns.orNull('p'));
-// The count is a lateral join on the user, so it runs once; in the select list it would run for every row.
-const TOTAL = sql`SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id`;
-const NO_TOTAL = sql`SELECT NULL::int AS total`;
+/** The user (with their post count, users.post_count) and one of their posts (null when they have none). */
+const userWithPost = row(userColumns.as('u'), postColumns.orNull('p'));
 
 /**
  * A user by name with the first page of their posts (and their count) in one statement: what a user's page
@@ -44,11 +41,11 @@ export async function selectUserWithFirstPage(
   const found = await read(
     db,
     'user-with-first-page',
-    sql`SELECT ${userWithPost} FROM users u CROSS JOIN LATERAL (${withTotal ? TOTAL : NO_TOTAL}) t LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC ${limit(rows)}) p ON true WHERE u.username = ${username} ORDER BY p.date_posted DESC, p.id DESC`,
+    sql`SELECT ${userWithPost} FROM users u LEFT JOIN LATERAL (SELECT * FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC ${limit(rows)}) p ON true WHERE u.username = ${username} ORDER BY p.date_posted DESC, p.id DESC`,
   );
   const [first] = found;
   if (!first) return null;
   const posts: Post[] = [];
-  for (const [, , post] of found) if (post) posts.push(post);
-  return { user: first[0], posts, total: first[1] ?? undefined };
+  for (const [, post] of found) if (post) posts.push(post);
+  return { user: first[0], posts, total: withTotal ? first[0].postCount : undefined };
 }
