@@ -7,9 +7,9 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }
 const FEED = `SELECT p.title, p.content, p.date_posted, u.username, u.image_file
                 FROM posts p JOIN users u ON u.id = p.author_id
                ORDER BY p.date_posted DESC, p.id DESC LIMIT 20`;
-const USER_PAGE = `SELECT u.username, t.total, p.title, p.date_posted
-                     FROM users u CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM posts c WHERE c.author_id = u.id) t
-                     LEFT JOIN LATERAL (
+// The count is the one the API reads: kept in users.post_count by the posts' triggers.
+const USER_PAGE = `SELECT u.username, u.post_count AS total, p.title, p.date_posted
+                     FROM users u LEFT JOIN LATERAL (
                        SELECT title, date_posted FROM posts WHERE author_id = u.id ORDER BY date_posted DESC, id DESC LIMIT 20
                      ) p ON true
                     WHERE u.username = $1`;
