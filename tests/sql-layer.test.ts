@@ -14,7 +14,7 @@ function runner(rows: unknown[][] = []) {
   return { db, sent };
 }
 
-const USER_ROW = [7, 'ada', 'ada@example.com', 'a.png', 'hash', 1_700_000_000_000, 1_700_000_000_500];
+const USER_ROW = [7, 'ada', 'ada@example.com', 'a.png', 'hash', 1_700_000_000_000, 1_700_000_000_500, 12];
 const POST_ROW = [3, 'Title', 'Content', 1_700_000_001_000, 1_700_000_002_000, 7, null];
 
 describe('the sql tag', () => {
@@ -46,7 +46,7 @@ describe('selections', () => {
     expectTypeOf(rows).toEqualTypeOf<[Post, User, number][]>();
     expect(sent[0]!.text).toBe(
       "SELECT p.id, p.title, p.content, round(date_part('epoch', p.date_posted) * 1000), round(date_part('epoch', p.updated_at) * 1000), p.author_id, p.idempotency_key, " +
-        "u.id, u.username, u.email, u.image_file, u.password_hash, round(date_part('epoch', u.created_at) * 1000), round(date_part('epoch', u.updated_at) * 1000), m.rank FROM posts p JOIN users u ON u.id = p.author_id",
+        "u.id, u.username, u.email, u.image_file, u.password_hash, round(date_part('epoch', u.created_at) * 1000), round(date_part('epoch', u.updated_at) * 1000), u.post_count, m.rank FROM posts p JOIN users u ON u.id = p.author_id",
     );
     expect(rows).toEqual([
       [
@@ -67,6 +67,7 @@ describe('selections', () => {
           passwordHash: 'hash',
           createdAt: new Date(1_700_000_000_000),
           updatedAt: new Date(1_700_000_000_500),
+          postCount: 12,
         },
         0.5,
       ],
