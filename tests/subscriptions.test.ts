@@ -250,6 +250,33 @@ describe('an audience of twenty', () => {
     expect(owner.events.at(-1)?.postChanged.post?.author.email).toBe('ada@demo.com');
     await Promise.all([one, crowd, owner].map(({ close }) => close()));
   });
+
+  it('leaks no listeners: more than ten subscribers over SSE and WebSocket print no MaxListenersExceededWarning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const grace = await signUp(t, { username: 'Grace' });
+      const overSse = Array.from({ length: 12 }, () => collect(sseClient(url)));
+      const client = createWsClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket });
+      let overWebSocket = 0;
+      for (let i = 0; i < 12; i++) {
+        client.subscribe(
+          { query: textOf(CHANGES) },
+          { next: () => void overWebSocket++, error: () => {}, complete: () => {} },
+        );
+      }
+      await settle();
+      await t.graphql(CREATE_POST, { input: { title: 'Crowded', content: 'x' } }, { token: grace.token });
+      await until(() => overWebSocket >= 12 && overSse.every(({ events }) => events.length >= 1), 'every delivery');
+      for (const { stop } of overSse) stop();
+      await client.dispose();
+      await settle();
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
 
 describe('two instances over one database and Redis', () => {
