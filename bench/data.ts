@@ -26,7 +26,7 @@ export async function loadBenchData(url: string, bcryptCost: number): Promise<vo
       `INSERT INTO posts (title, content, date_posted, updated_at, author_id)
        SELECT 'Post number ' || g || ' on topic' || g % $3::int,
               repeat('Lorem ipsum dolor sit amet ' || md5(g::text) || '. ', 8),
-              timestamptz '2020-01-01' + g * interval '7 minutes', now(), 1 + (g * 7919) % $2::int
+              timestamptz '2020-01-01' + g * interval '7 minutes', now(), (1 + (g::bigint * 7919) % $2::int)::int
          FROM generate_series(1, $1::int) g`,
       [POSTS, USERS, TOPICS],
     );
