@@ -80,23 +80,15 @@ describe('typed SQL reads match Prisma', () => {
   it('a user with the first page of their posts and its count, or none, or without posts', async () => {
     const user = await t.prisma.user.findFirstOrThrow({ include: { posts: { orderBy: NEWEST } } });
     const { posts, ...fields } = user;
-    expect(await selectUserWithFirstPage(t.sql, user.username, 3, true)).toEqual({
-      user: fields,
-      posts: posts.slice(0, 3),
-      total: posts.length,
-    });
-    expect(await selectUserWithFirstPage(t.sql, user.username, 2, false)).toEqual({
-      user: fields,
-      posts: posts.slice(0, 2),
-      total: undefined,
-    });
+    const page = await selectUserWithFirstPage(t.sql, user.username, 3);
+    expect(page).toEqual({ user: fields, posts: posts.slice(0, 3) });
+    expect(page!.user.postCount).toBe(posts.length); // the count comes with the user
+    expect(await selectUserWithFirstPage(t.sql, user.username, 2)).toEqual({ user: fields, posts: posts.slice(0, 2) });
     const lonely = await createUser(t.prisma);
-    expect(await selectUserWithFirstPage(t.sql, lonely.username, 3, true)).toEqual({
-      user: lonely,
-      posts: [],
-      total: 0,
-    });
-    expect(await selectUserWithFirstPage(t.sql, 'nobody', 3, true)).toBeNull();
+    const lonelyPage = await selectUserWithFirstPage(t.sql, lonely.username, 3);
+    expect(lonelyPage).toEqual({ user: lonely, posts: [] });
+    expect(lonelyPage!.user.postCount).toBe(0);
+    expect(await selectUserWithFirstPage(t.sql, 'nobody', 3)).toBeNull();
   });
 
   it('a page of search results: the posts, their authors, ranks and excerpts', async () => {

@@ -21,21 +21,20 @@ interface FirstPageRequest {
   first: number | null | undefined;
   /** Rows to read: the page size plus one, to know whether there is a next page (as Pothos reads it). */
   limit: number;
-  withTotal: boolean;
 }
 
-/** A first page read with its user: what pagePosts would have read, and the count when it was selected. */
+/** A first page read with its user: what pagePosts would have read, and the user's post count. */
 export interface FirstPage {
   posts: Post[];
-  total?: number;
+  total: number;
 }
 
 /** The pages read ahead, by the user object they were read with (so for one request, and forgotten with it). */
 const firstPages = new WeakMap<User, FirstPage & { first: number | null }>();
 
 /**
- * The user with exactly this username, or null; with the first page of their posts (and its count) in the
- * same statement when the selection asks for it, kept for `prefetchedFirstPage`.
+ * The user with exactly this username, or null; with the first page of their posts in the same statement when
+ * the selection asks for it, kept for `prefetchedFirstPage` (the count is the user's post_count).
  */
 export async function readUserPage(
   { sql, loaders }: Pick<Context, 'sql' | 'loaders'>,
@@ -48,18 +47,18 @@ export async function readUserPage(
     if (user) loaders.userById.prime(user); // their posts' author is this user
     return user;
   }
-  const found = await selectUserWithFirstPage(sql, username, page.limit, page.withTotal);
+  const found = await selectUserWithFirstPage(sql, username, page.limit);
   if (!found) return null;
   loaders.userById.prime(found.user);
-  firstPages.set(found.user, { first: page.first ?? null, posts: found.posts, total: found.total });
+  firstPages.set(found.user, { first: page.first ?? null, posts: found.posts, total: found.user.postCount });
   return found.user;
 }
 
 /** The first page read ahead with `user`, when `args` ask for exactly that page (User.posts). */
 export function prefetchedFirstPage(user: User, args: PageArgs & { query?: string | null }): FirstPage | undefined {
   const page = firstPages.get(user);
-  if (!page || page.first !== (args.first ?? null) || args.last != null || args.after || args.before) return undefined;
-  return args.query == null ? page : undefined;
+  const samePage = page?.first === (args.first ?? null) && args.last == null && !args.after && !args.before;
+  return samePage && args.query == null ? page : undefined;
 }
 
 /**
@@ -83,11 +82,7 @@ function firstPageRequest(info: GraphQLResolveInfo): FirstPageRequest | undefine
       maxSize: MAX_PAGE_SIZE,
     });
     if (inverted || (args.first != null && (args.first < 0 || args.first > MAX_PAGE_SIZE))) return undefined;
-    const withTotal =
-      nodes[0]!.selectionSet?.selections.some(
-        (selection) => selection.kind === Kind.FIELD && selection.name.value === 'totalCount',
-      ) ?? false;
-    return { first: args.first, limit, withTotal };
+    return { first: args.first, limit };
   } catch {
     return undefined; // invalid arguments: the ordinary path answers them
   }

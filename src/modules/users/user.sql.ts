@@ -18,25 +18,23 @@ export async function selectUserByUsername(db: Sql, username: string): Promise<U
 }
 
 export interface UserWithFirstPage {
+  /** With their post count (users.post_count). */
   user: User;
   /** The user's newest posts, at most `limit`. */
   posts: Post[];
-  /** How many posts the user has, when asked for. */
-  total?: number;
 }
 
 /** The user (with their post count, users.post_count) and one of their posts (null when they have none). */
 const userWithPost = row(userColumns.as('u'), postColumns.orNull('p'));
 
 /**
- * A user by name with the first page of their posts (and their count) in one statement: what a user's page
- * needs, when the query asks for it (see user.schema.ts).
+ * A user by name (with their post count) and the first page of their posts in one statement: what a user's
+ * page needs, when the query asks for it (see user.page.ts).
  */
 export async function selectUserWithFirstPage(
   db: Sql,
   username: string,
   rows: number,
-  withTotal: boolean,
 ): Promise<UserWithFirstPage | null> {
   const found = await read(
     db,
@@ -47,5 +45,5 @@ export async function selectUserWithFirstPage(
   if (!first) return null;
   const posts: Post[] = [];
   for (const [, post] of found) if (post) posts.push(post);
-  return { user: first[0], posts, total: withTotal ? first[0].postCount : undefined };
+  return { user: first[0], posts };
 }
