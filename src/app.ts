@@ -22,6 +22,7 @@ import type { MetricsOptions } from './pipeline/metrics.ts';
 import { type PipelineLimits, requestPipeline } from './pipeline/pipeline.ts';
 import { requestIdOf } from './pipeline/request-id.ts';
 import type { ResponseCacheOptions } from './pipeline/response-cache.ts';
+import { CacheChanges } from './pipeline/response-cache-tags.ts';
 
 /** Everything that guards the endpoint (docs/security.md: Limits): the pipeline's limits and Yoga's own settings. */
 export interface Protection extends PipelineLimits {
@@ -137,6 +138,7 @@ export function createApp(deps: AppDependencies): App {
       clientIp: clientAddress(request, context.req?.socket?.remoteAddress, protection.trustProxy),
       viewer,
       sessionId: viewer ? claims!.sessionId : null,
+      changed: new CacheChanges(),
     };
   }
 

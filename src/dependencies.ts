@@ -116,13 +116,13 @@ function responseCacheFor(config: Config): ResponseCacheOptions | undefined {
   const ttlMs = config.stores.responseCacheTtlMs;
   if (config.stores.responseCache === 'off') return undefined;
   if (config.stores.responseCache === 'memory') {
-    return { store: memoryAnswerStore(), version: memoryDataVersion(), ttlMs };
+    return { store: memoryAnswerStore(), version: memoryDataVersion(ttlMs), ttlMs };
   }
   // A cache that fails is a miss (src/pipeline/response-cache.ts).
   const redis = failFastRedis(config.redis.url, { keyPrefix: config.redis.keyPrefix });
   return {
     store: redisAnswerStore(redis),
-    version: redisDataVersion(redis, 'data-version'),
+    version: redisDataVersion(redis, { answerTtlMs: ttlMs, prefix: 'tag:' }),
     ttlMs,
     healthy: () => redis.status === 'ready',
     close: async () => void (await redis.quit().catch(() => redis.disconnect())),

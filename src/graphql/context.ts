@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Mailer } from '../modules/mail/mailer.ts';
 import type { PictureStorage } from '../modules/pictures/storage.ts';
 import type { PostEvents } from '../modules/posts/post.events.ts';
+import type { CacheChanges } from '../pipeline/response-cache-tags.ts';
 import { createPostLoaders } from '../modules/posts/post.loaders.ts';
 import type { RateLimiter } from '../modules/ratelimit/limiter.ts';
 import { createUserLoaders } from '../modules/users/user.loaders.ts';
@@ -51,6 +52,8 @@ export interface Context {
   /** The clock; tests set it to check expiry without sleeping. */
   readonly now: () => Date;
   readonly loaders: ReturnType<typeof createLoaders>;
+  /** What this request's writes changed, recorded once each has committed: the response cache retires it. */
+  readonly changed: CacheChanges;
 }
 
 export function createLoaders(sql: Sql) {

@@ -9,8 +9,8 @@ import {
   visit,
 } from 'graphql';
 
-// What the response cache reads from an operation: whether its answer may be kept, and whether it is a public
-// write that must retire every kept answer.
+// What the response cache reads from a mutation: whether it is a public write, and whether it succeeded
+// (the safety net for a write whose resolver recorded no tags: it retires every kept answer).
 
 /** Mutations whose success changes what anonymous readers see; any other mutation leaves the cache alone. */
 export const PUBLIC_WRITES = new Set([
@@ -22,14 +22,13 @@ export const PUBLIC_WRITES = new Set([
   'deleteAccount',
 ]);
 
-/** Root fields whose answer depends on who asks: never cached, even when nobody is signed in. */
-const VIEWER_FIELDS = new Set(['me']);
-
 /** A mutation that selects a public write (its success must retire every cached answer). */
 export function isPublicWrite(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'mutation') return false;
-  return rootFields(operation.selectionSet, fragmentsOf(document)).some((field) => PUBLIC_WRITES.has(field));
+  return rootFieldNodes(operation.selectionSet, fragmentsOf(document)).some((field) =>
+    PUBLIC_WRITES.has(field.name.value),
+  );
 }
 
 const WRITE_TYPENAME = '__publicWriteTypename';
@@ -71,56 +70,23 @@ export function takeWriteTypenames(data: ExecutionResult['data']): boolean {
   return succeeded;
 }
 
-/**
- * Queries that read nothing of the viewer, sent with no variable they do not declare (graphql-js ignores those,
- * so each invented one would make another entry of the same answer); mutations and subscriptions never.
- */
-export function isCacheableQuery(
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  sent: string[],
-): boolean {
-  const declared = cacheableVariables(document, operationName ?? null);
-  return declared !== null && sent.every((name) => declared.has(name));
-}
-
-// Yoga hands out one parsed document per text, so what an operation allows is worked out once per document.
-const allowed = new WeakMap<DocumentNode, Map<string | null, Set<string> | null>>();
-
-/** The variables a cacheable query declares, or null when the operation may not be cached at all. */
-function cacheableVariables(document: DocumentNode, operationName: string | null): Set<string> | null {
-  const known = allowed.get(document);
-  if (known?.has(operationName)) return known.get(operationName)!;
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return null; // not remembered: the name is the client's, and names no operation
-  const readsViewer = (selectionSet: SelectionSetNode) =>
-    rootFields(selectionSet, fragmentsOf(document)).some((field) => VIEWER_FIELDS.has(field));
-  const variables =
-    operation.operation === 'query' && !readsViewer(operation.selectionSet)
-      ? new Set(operation.variableDefinitions?.map((definition) => definition.variable.name.value))
-      : null;
-  // Keyed by names the document itself holds (the operation exists), so the client cannot grow the map.
-  allowed.set(document, (known ?? new Map()).set(operationName, variables));
-  return variables;
-}
-
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   return new Map(fragments.map((fragment) => [fragment.name.value, fragment]));
 }
 
 /** The root fields an operation selects, also through inline fragments and fragment spreads. */
-function rootFields(
+export function rootFieldNodes(
   selectionSet: SelectionSetNode,
   fragments: Map<string, FragmentDefinitionNode>,
   seen = new Set<string>(),
-): string[] {
+): FieldNode[] {
   return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, fragments, seen);
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldNodes(selection.selectionSet, fragments, seen);
     const fragment = fragments.get(selection.name.value);
     if (!fragment || seen.has(fragment.name.value)) return [];
     seen.add(fragment.name.value);
-    return rootFields(fragment.selectionSet, fragments, seen);
+    return rootFieldNodes(fragment.selectionSet, fragments, seen);
   });
 }

@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { DocumentNode, ExecutionResult } from 'graphql';
+import { type DocumentNode, type ExecutionResult, getOperationAST, type GraphQLSchema, printSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.ts';
-import {
-  isCacheableQuery,
-  isPublicWrite,
-  takeWriteTypenames,
-  withWriteTypenames,
-} from './response-cache-operations.ts';
+import { isPublicWrite, takeWriteTypenames, withWriteTypenames } from './response-cache-operations.ts';
 import type { AnswerStore, DataVersion } from './response-cache-stores.ts';
+import { type CacheChanges, EVERYTHING, type TagPlan, tagPlan } from './response-cache-tags.ts';
 
 export interface ResponseCacheOptions {
   store: AnswerStore;
@@ -23,17 +20,30 @@ const anonymous = (request: Request) => !request.headers.has('authorization');
 
 const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
+interface Sent {
+  query: string | null;
+  operationName: string | null;
+  variables: Record<string, unknown>;
+}
+
 /**
  * Anonymous queries answered from a store (in memory or Redis). Only a query that succeeded is stored, and only
  * when it reads nothing of the viewer: mutations and subscriptions always run, so nothing a write answers (a
- * token, a reset) is ever replayed. The key is the data version with the document, operation name and variables;
- * a GET answer carries it as its ETag, and a GET whose `If-None-Match` names a stored answer gets 304. The store
- * failing (Redis down) is a miss: the request runs and its answer is not kept.
+ * token, a reset) is ever replayed. The key hashes the schema, the document, operation name and variables, and
+ * the versions of the answer's tags (response-cache-tags.ts), read before it runs; a GET answer carries the key
+ * as its ETag, and a GET whose `If-None-Match` names a stored answer gets 304. The store failing (Redis down) is
+ * a miss: the request runs and its answer is not kept.
  */
 export function responseCachePlugins(options: ResponseCacheOptions, logger: Logger): Plugin[] {
   const { store, version, ttlMs, healthy = () => true } = options;
-  // An anonymous request's context → the key of its answer, and the variable names it was sent with.
-  const keys = new WeakMap<object, { key: string; variables: string[] }>();
+  // An anonymous request's context → what it sent, and the key its lookup used (with the plan it came from).
+  const sent = new WeakMap<object, Sent>();
+  const looked = new WeakMap<object, { key: string; plan: TagPlan }>();
+  // The plans of documents executed before, by text, so a lookup needs no parsing; bounded in bytes of text.
+  const plans = new LRUCache<string, { plan: TagPlan; schema: string }>({
+    maxSize: 4 * 1024 * 1024,
+    sizeCalculation: (_plan, text) => text.length,
+  });
   const etags = new WeakMap<Request, string>(); // GET answers that a client may revalidate
   // A store that fails (Redis away or frozen) is left alone for 5 s: requests then run uncached at no cost,
   // and the failure is logged once per outage, not once per request.
@@ -49,16 +59,24 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     if (failing) logger.info('Response cache: reachable again');
     failing = false;
   };
+  const keyOf = async (schema: string, request: Sent, tags: string[]) => {
+    const versions = await version.current(tags);
+    // Hashed: the key is also the ETag, which must echo no client text nor tell how often anyone writes.
+    return hashOf([schema, request.query, request.operationName, request.variables, tags, versions]);
+  };
 
   const lookUp: Plugin = {
     onParams({ params, request, context, setResult }) {
       if (!anonymous(request) || !usable()) return; // a store that is away costs a request nothing
-      return version
-        .current()
-        .then(async (current) => {
-          // The version is hashed in too: the key is also the ETag, which must not tell how often anyone writes.
-          const key = hashOf([current, params.query ?? null, params.operationName ?? null, params.variables ?? null]);
-          keys.set(context, { key, variables: Object.keys(params.variables ?? {}) });
+      const variables = (params.variables ?? {}) as Record<string, unknown>;
+      const asked: Sent = { query: params.query ?? null, operationName: params.operationName ?? null, variables };
+      sent.set(context, asked);
+      const known = plans.get(textKey(asked));
+      const tags = known?.plan(variables);
+      if (!known || !tags) return; // not run before (or not cacheable): the lookup waits for the parsed document
+      return keyOf(known.schema, asked, tags)
+        .then(async (key) => {
+          looked.set(context, { key, plan: known.plan });
           const hit = await store.get(key);
           recovered();
           if (!hit) return;
@@ -68,17 +86,25 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
         .catch(failed('a lookup'));
     },
     onExecute({ args }) {
-      const entry = keys.get(args.contextValue as object);
-      if (!entry || !isCacheableQuery(args.document, args.operationName, entry.variables)) return;
-      const { key } = entry;
+      const context = args.contextValue as object;
+      const asked = sent.get(context);
+      const plan = asked && tagPlan(args.document, asked.operationName);
+      const tags = plan?.(asked!.variables);
+      if (!asked || !plan || !tags) return;
+      const schema = schemaHash(args.schema);
+      plans.set(textKey(asked), { plan, schema });
       const { request } = args.contextValue as { request: Request };
-      return {
-        onExecuteDone({ result }) {
+      const storing = (key: string) => ({
+        onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) {
           if (isAsyncIterable(result) || result.errors?.length || !result.data) return;
           if (request.method === 'GET') etags.set(request, key);
           void store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer')); // not awaited
         },
-      };
+      });
+      const lookup = looked.get(context);
+      if (lookup?.plan === plan) return storing(lookup.key);
+      // First run of this document: its tags' versions are read now, still before it runs.
+      return keyOf(schema, asked, tags).then(storing, (error: unknown) => void failed('reading tag versions')(error));
     },
     onResultProcess({ request, result, setResultProcessor }) {
       if (Array.isArray(result) || isAsyncIterable(result) || !(SERVED_FROM_CACHE in result)) return;
@@ -98,23 +124,29 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     },
   };
 
-  // Only a public write that succeeded bumps the version: refused, failed or anonymous attempts must not be able
-  // to empty every instance's cache. Success is read from the result's type, asked for under a key of our own.
-  const bumpAfterPublicWrites: Plugin = {
+  // A write bumps the tags its resolvers recorded once it committed (CacheChanges). The safety net: a public write
+  // that succeeded but recorded nothing bumps `*`. Refused, failed or anonymous attempts bump nothing, so they
+  // cannot empty every instance's cache. Success is read from the result's type, asked for under a key of ours.
+  const bumpAfterWrites: Plugin = {
     onExecute({ args }) {
-      if (!isPublicWrite(args.document, args.operationName)) return;
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      const publicWrite = isPublicWrite(args.document, args.operationName);
       // envelop passes these very args (spread) to the executor once every onExecute hook has run.
-      (args as { document: DocumentNode }).document = withWriteTypenames(args.document);
+      if (publicWrite) (args as { document: DocumentNode }).document = withWriteTypenames(args.document);
+      const { changed } = args.contextValue as { changed?: CacheChanges };
       return {
         onExecuteDone: ({ result }) => {
-          if (isAsyncIterable(result) || !takeWriteTypenames(result.data)) return;
+          const succeeded = !isAsyncIterable(result) && publicWrite && takeWriteTypenames(result.data);
+          const tags = [...(changed?.tags ?? [])];
+          if (succeeded && !tags.length) tags.push(EVERYTHING);
+          if (!tags.length) return;
           // The write has committed: a cache that cannot be told must not make it look failed.
-          return version.bump().catch(failed('bumping the data version'));
+          return version.bump(tags).catch(failed('bumping tag versions'));
         },
       };
     },
   };
-  return [lookUp, bumpAfterPublicWrites];
+  return [lookUp, bumpAfterWrites];
 }
 
 /** `If-None-Match`: `*` or a list of entity tags, weak or strong. */
@@ -126,8 +158,23 @@ function matches(header: string | null, key: string): boolean {
   });
 }
 
+/** Unambiguous (the name's length first) and unhashed: the plans' map compares the text itself. */
+const textKey = ({ query, operationName }: Sent) =>
+  `${operationName === null ? -1 : operationName.length}:${operationName ?? ''}${query ?? ''}`;
+
+const schemaHashes = new WeakMap<GraphQLSchema, string>();
+/** In every key, so answers of an earlier deploy (introspection above all) are not replayed from Redis. */
+function schemaHash(schema: GraphQLSchema): string {
+  let hash = schemaHashes.get(schema);
+  if (hash === undefined) {
+    hash = hashOf([printSchema(schema)]);
+    schemaHashes.set(schema, hash);
+  }
+  return hash;
+}
+
 /**
- * SHA-256 of what a cached answer depends on, the data version included (also its ETag, so no client text is
+ * SHA-256 of what a cached answer depends on, its tags' versions included (also its ETag, so no client text is
  * echoed). Node's hash, synchronous: WebCrypto's async digest cost an eighth of a cache hit's CPU.
  */
 const hashOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');

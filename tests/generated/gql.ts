@@ -79,6 +79,18 @@ type Documents = {
     "mutation ResponseCacheReplayRequestReset($email: String!) { requestReset(email: $email) { __typename } }": typeof types.ResponseCacheReplayRequestResetDocument,
     "query ResponseCacheReplayFeed { posts(first: 2) { edges { node { title } } } }": typeof types.ResponseCacheReplayFeedDocument,
     "mutation ResponseCacheReplayCreatePost($input: CreatePostInput!) { createPost(input: $input) { __typename } }": typeof types.ResponseCacheReplayCreatePostDocument,
+    "query TagsFeed { posts(first: 20) { totalCount edges { node { title author { username } } } } }": typeof types.TagsFeedDocument,
+    "query TagsUserPage($u: String!) { user(username: $u) { username postCount posts(first: 20) { totalCount edges { node { title } } } } }": typeof types.TagsUserPageDocument,
+    "query TagsPost($id: ID!) { post(id: $id) { title author { username } } }": typeof types.TagsPostDocument,
+    "query TagsNode($id: ID!) { node(id: $id) { id ... on Post { title } ... on User { username postCount } } }": typeof types.TagsNodeDocument,
+    "query TagsNodeName($id: ID!) { node(id: $id) { id ... on User { username } } }": typeof types.TagsNodeNameDocument,
+    "query TagsNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title author { postCount } } } }": typeof types.TagsNodesDocument,
+    "query TagsSearch($q: String!) { searchPosts(query: $q, first: 20) { totalCount edges { node { title } } } }": typeof types.TagsSearchDocument,
+    "mutation TagsCreate($title: String!) { createPost(input: { title: $title, content: \"x\" }) { __typename ... on CreatePostSuccess { post { id } } } }": typeof types.TagsCreateDocument,
+    "mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }": typeof types.TagsUpdatePostDocument,
+    "mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }": typeof types.TagsDeletePostDocument,
+    "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }": typeof types.TagsRenameDocument,
+    "mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }": typeof types.TagsDeleteAccountDocument,
     "query ResponseCacheFeed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }": typeof types.ResponseCacheFeedDocument,
     "mutation ResponseCacheCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": typeof types.ResponseCacheCreateDocument,
     "query ResponseCachePosts { posts { totalCount } }": typeof types.ResponseCachePostsDocument,
@@ -183,6 +195,18 @@ const documents: Documents = {
     "mutation ResponseCacheReplayRequestReset($email: String!) { requestReset(email: $email) { __typename } }": types.ResponseCacheReplayRequestResetDocument,
     "query ResponseCacheReplayFeed { posts(first: 2) { edges { node { title } } } }": types.ResponseCacheReplayFeedDocument,
     "mutation ResponseCacheReplayCreatePost($input: CreatePostInput!) { createPost(input: $input) { __typename } }": types.ResponseCacheReplayCreatePostDocument,
+    "query TagsFeed { posts(first: 20) { totalCount edges { node { title author { username } } } } }": types.TagsFeedDocument,
+    "query TagsUserPage($u: String!) { user(username: $u) { username postCount posts(first: 20) { totalCount edges { node { title } } } } }": types.TagsUserPageDocument,
+    "query TagsPost($id: ID!) { post(id: $id) { title author { username } } }": types.TagsPostDocument,
+    "query TagsNode($id: ID!) { node(id: $id) { id ... on Post { title } ... on User { username postCount } } }": types.TagsNodeDocument,
+    "query TagsNodeName($id: ID!) { node(id: $id) { id ... on User { username } } }": types.TagsNodeNameDocument,
+    "query TagsNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title author { postCount } } } }": types.TagsNodesDocument,
+    "query TagsSearch($q: String!) { searchPosts(query: $q, first: 20) { totalCount edges { node { title } } } }": types.TagsSearchDocument,
+    "mutation TagsCreate($title: String!) { createPost(input: { title: $title, content: \"x\" }) { __typename ... on CreatePostSuccess { post { id } } } }": types.TagsCreateDocument,
+    "mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }": types.TagsUpdatePostDocument,
+    "mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }": types.TagsDeletePostDocument,
+    "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }": types.TagsRenameDocument,
+    "mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }": types.TagsDeleteAccountDocument,
     "query ResponseCacheFeed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }": types.ResponseCacheFeedDocument,
     "mutation ResponseCacheCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": types.ResponseCacheCreateDocument,
     "query ResponseCachePosts { posts { totalCount } }": types.ResponseCachePostsDocument,
@@ -496,6 +520,54 @@ export function graphql(source: "query ResponseCacheReplayFeed { posts(first: 2)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ResponseCacheReplayCreatePost($input: CreatePostInput!) { createPost(input: $input) { __typename } }"): (typeof documents)["mutation ResponseCacheReplayCreatePost($input: CreatePostInput!) { createPost(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsFeed { posts(first: 20) { totalCount edges { node { title author { username } } } } }"): (typeof documents)["query TagsFeed { posts(first: 20) { totalCount edges { node { title author { username } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsUserPage($u: String!) { user(username: $u) { username postCount posts(first: 20) { totalCount edges { node { title } } } } }"): (typeof documents)["query TagsUserPage($u: String!) { user(username: $u) { username postCount posts(first: 20) { totalCount edges { node { title } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsPost($id: ID!) { post(id: $id) { title author { username } } }"): (typeof documents)["query TagsPost($id: ID!) { post(id: $id) { title author { username } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsNode($id: ID!) { node(id: $id) { id ... on Post { title } ... on User { username postCount } } }"): (typeof documents)["query TagsNode($id: ID!) { node(id: $id) { id ... on Post { title } ... on User { username postCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsNodeName($id: ID!) { node(id: $id) { id ... on User { username } } }"): (typeof documents)["query TagsNodeName($id: ID!) { node(id: $id) { id ... on User { username } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title author { postCount } } } }"): (typeof documents)["query TagsNodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title author { postCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TagsSearch($q: String!) { searchPosts(query: $q, first: 20) { totalCount edges { node { title } } } }"): (typeof documents)["query TagsSearch($q: String!) { searchPosts(query: $q, first: 20) { totalCount edges { node { title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsCreate($title: String!) { createPost(input: { title: $title, content: \"x\" }) { __typename ... on CreatePostSuccess { post { id } } } }"): (typeof documents)["mutation TagsCreate($title: String!) { createPost(input: { title: $title, content: \"x\" }) { __typename ... on CreatePostSuccess { post { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }"): (typeof documents)["mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }"): (typeof documents)["mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }"): (typeof documents)["mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }"): (typeof documents)["mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

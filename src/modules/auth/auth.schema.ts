@@ -64,6 +64,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: async (_root, { input }, context) => {
       const user = await registerUser(context, input);
+      context.changed.user(user);
       shownToOwner.add(user);
       return { user };
     },

@@ -60,6 +60,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePostInput, required: true, description: 'The title and content.' }) },
     resolve: async (_root, { input }, context) => {
       const { post, created } = await createPost(context, context.viewer!, input);
+      context.changed.post(post.id, context.viewer!);
       if (created) context.events.publish({ kind: 'CREATED', postId: post.id, authorId: post.authorId }); // committed
       return { post };
     },
@@ -76,6 +77,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { id, input }, context) => {
       const post = await updatePost(context, context.viewer!, Number(id.id), input);
+      context.changed.post(post.id, context.viewer!);
       context.events.publish({ kind: 'UPDATED', postId: post.id, authorId: post.authorId });
       return { post };
     },
@@ -88,6 +90,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ required: true, for: PostNode, description: 'The post to delete.' }) },
     resolve: async (_root, { id }, context) => {
       await deletePost(context, context.viewer!, Number(id.id));
+      context.changed.post(Number(id.id), context.viewer!);
       context.events.publish({ kind: 'DELETED', postId: Number(id.id), authorId: context.viewer!.id });
       return { id: Number(id.id) };
     },

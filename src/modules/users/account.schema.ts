@@ -53,6 +53,7 @@ builder.mutationFields((t) => ({
     args: { password: t.arg.string({ required: true, description: 'The current password, to confirm.' }) },
     resolve: async (_root, { password }, context) => {
       await deleteAccount(context, context.viewer!, password);
+      context.changed.everything(); // the author of posts everywhere
       return {};
     },
   }),

@@ -81,6 +81,10 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     errors: resultUnion('updateAccount'),
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The fields to change.' }) },
-    resolve: async (_root, { input }, context) => ({ user: await updateAccount(context, context.viewer!, input) }),
+    resolve: async (_root, { input }, context) => {
+      const user = await updateAccount(context, context.viewer!, input);
+      context.changed.everything(); // a username or picture shows as the author of posts everywhere
+      return { user };
+    },
   }),
 }));
