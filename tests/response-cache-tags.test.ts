@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,10 +13,12 @@ import {
   redisDataVersion,
 } from '../src/pipeline/response-cache-stores.ts';
 import { tagPlan } from '../src/pipeline/response-cache-tags.ts';
+import { failFastRedis } from '../src/redis.ts';
 import { signUp } from './helpers/accounts.ts';
 import { graphql } from './generated/gql.ts';
 import type { Document } from './helpers/graphql.ts';
 import { expectData, expectTypename, type GraphQLResponse, startTestApp, type TestApp } from './helpers/test-app.ts';
+import { until } from './helpers/wait.ts';
 
 // Each write retires only the cached answers it can change (the tags in src/pipeline/response-cache-tags.ts):
 // every answer it changes is fresh on the next read, and answers it cannot change are still served from cache.
@@ -290,5 +293,41 @@ describe('tagged answers in Redis', () => {
     expect(versions).toEqual([expect.any(Number), 0]);
     expect(versions[0]).toBeGreaterThan(0);
     await other.quit();
+  });
+
+  it('owes the bumps it could not make while Redis was unreachable, and makes them once it is back', async () => {
+    // A proxy in front of the shared Redis: cutting it makes Redis unreachable while its data stays.
+    const target = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const sockets = new Set<net.Socket>();
+    let up = true;
+    const proxy = net.createServer((socket) => {
+      if (!up) return socket.destroy();
+      const upstream = net.connect(Number(target.port || 6379), target.hostname);
+      for (const end of [socket, upstream]) {
+        sockets.add(end);
+        end.on('error', () => {});
+        end.on('close', () => sockets.delete(end));
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const client = failFastRedis(`redis://127.0.0.1:${(proxy.address() as AddressInfo).port}`, { keyPrefix: prefix });
+    const behind = redisDataVersion(client);
+    const observer = redisDataVersion(redis);
+    await until(() => client.status === 'ready', 'the client to connect');
+    const [before] = await observer.current(['posts']);
+
+    up = false;
+    for (const socket of sockets) socket.destroy();
+    await until(() => client.status !== 'ready', 'the client to notice');
+    await expect(behind.bump(['posts', 'username:Ada'])).rejects.toThrow();
+    expect(await observer.current(['posts'])).toEqual([before]);
+
+    up = true;
+    await until(async () => (await observer.current(['posts']))[0] !== before, 'the owed bump to be made');
+    const [posts, ada] = await observer.current(['posts', 'username:Ada']);
+    expect(ada).toBe(posts); // both in the one bump that settled what was owed
+    client.disconnect();
+    await new Promise((resolve) => proxy.close(resolve));
   });
 });

@@ -283,4 +283,19 @@ describe('two instances sharing one database and one Redis cache', () => {
     await a.graphql(CREATE, { input: { title: 'Through A', content: 'x' } }, { token: ada.token });
     expect(expectData((await read(b, FEED)).result).posts.edges.map((edge) => edge.node.title)).toEqual(['Through A']);
   });
+
+  it("a write through A retires on B only the answers it changes, and B's own writes retire A's", async () => {
+    const [a, b] = apps as [TestApp, TestApp];
+    const page = graphql(`query ResponseCacheUserPage($u: String!) { user(username: $u) { posts { totalCount } } }`);
+    const bob = await signUp(b, { username: 'Bob' });
+    const carol = await signUp(a, { username: 'Carol' });
+    for (const app of [a, b]) {
+      await read(app, page, { u: 'Bob' });
+      expect((await read(app, page, { u: 'Bob' })).statements).toBe(0);
+    }
+    await a.graphql(CREATE, { input: { title: "Carol's", content: 'x' } }, { token: carol.token });
+    expect((await read(b, page, { u: 'Bob' })).statements).toBe(0); // Carol's post changes nothing of Bob's
+    await b.graphql(CREATE, { input: { title: "Bob's", content: 'x' } }, { token: bob.token });
+    expect(expectData((await read(a, page, { u: 'Bob' })).result).user?.posts.totalCount).toBe(1);
+  });
 });

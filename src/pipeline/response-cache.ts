@@ -39,9 +39,11 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
   // An anonymous request's context → what it sent, and the key its lookup used (with the plan it came from).
   const sent = new WeakMap<object, Sent>();
   const looked = new WeakMap<object, { key: string; plan: TagPlan }>();
-  // The plans of documents executed before, by text, so a lookup needs no parsing; bounded in bytes of text.
+  // The plans of documents executed before, by text, so a lookup needs no parsing. A plan holds parts of its
+  // document's syntax tree, so they are bounded in number as well as in bytes of text.
   const plans = new LRUCache<string, { plan: TagPlan; schema: string }>({
-    maxSize: 4 * 1024 * 1024,
+    max: 1000,
+    maxSize: 1024 * 1024,
     sizeCalculation: (_plan, text) => text.length,
   });
   const etags = new WeakMap<Request, string>(); // GET answers that a client may revalidate

@@ -101,6 +101,7 @@ type Documents = {
     "mutation ResponseCacheWriteThroughFragment { ...Write } fragment Write on Mutation { createPost(input: { title: \"Through a fragment\", content: \"x\" }) { __typename } }": typeof types.ResponseCacheWriteThroughFragmentDocument,
     "mutation ResponseCacheDeletePost2 { deletePost(id: \"UG9zdDox\") { __typename } }": typeof types.ResponseCacheDeletePost2Document,
     "mutation ResponseCacheCreatePost($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }": typeof types.ResponseCacheCreatePostDocument,
+    "query ResponseCacheUserPage($u: String!) { user(username: $u) { posts { totalCount } } }": typeof types.ResponseCacheUserPageDocument,
     "query SearchSearch($query: String!, $first: Int, $after: String, $last: Int, $before: String) {\n  searchPosts(query: $query, first: $first, after: $after, last: $last, before: $before) {\n    totalCount\n    edges { cursor rank excerpt { text highlighted } node { title author { username } } }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": typeof types.SearchSearchDocument,
     "query SearchUserposts($query: String) { user(username: \"Ada\") { posts(query: $query, first: 20) { totalCount edges { node { title } } } } }": typeof types.SearchUserpostsDocument,
     "query SearchUser { user(username: \"Ada\") { posts(query: \"cat\", first: 5) { totalCount edges { node { title } } } } }": typeof types.SearchUserDocument,
@@ -217,6 +218,7 @@ const documents: Documents = {
     "mutation ResponseCacheWriteThroughFragment { ...Write } fragment Write on Mutation { createPost(input: { title: \"Through a fragment\", content: \"x\" }) { __typename } }": types.ResponseCacheWriteThroughFragmentDocument,
     "mutation ResponseCacheDeletePost2 { deletePost(id: \"UG9zdDox\") { __typename } }": types.ResponseCacheDeletePost2Document,
     "mutation ResponseCacheCreatePost($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }": types.ResponseCacheCreatePostDocument,
+    "query ResponseCacheUserPage($u: String!) { user(username: $u) { posts { totalCount } } }": types.ResponseCacheUserPageDocument,
     "query SearchSearch($query: String!, $first: Int, $after: String, $last: Int, $before: String) {\n  searchPosts(query: $query, first: $first, after: $after, last: $last, before: $before) {\n    totalCount\n    edges { cursor rank excerpt { text highlighted } node { title author { username } } }\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n  }\n}": types.SearchSearchDocument,
     "query SearchUserposts($query: String) { user(username: \"Ada\") { posts(query: $query, first: 20) { totalCount edges { node { title } } } } }": types.SearchUserpostsDocument,
     "query SearchUser { user(username: \"Ada\") { posts(query: \"cat\", first: 5) { totalCount edges { node { title } } } } }": types.SearchUserDocument,
@@ -608,6 +610,10 @@ export function graphql(source: "mutation ResponseCacheDeletePost2 { deletePost(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ResponseCacheCreatePost($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }"): (typeof documents)["mutation ResponseCacheCreatePost($input: CreatePostInput!) { w: createPost(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ResponseCacheUserPage($u: String!) { user(username: $u) { posts { totalCount } } }"): (typeof documents)["query ResponseCacheUserPage($u: String!) { user(username: $u) { posts { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
