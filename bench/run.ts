@@ -9,7 +9,7 @@ import { prepareBenchDatabase } from './database.ts';
 import { drive, type LoadResult } from './load.ts';
 import { installPeer } from './peer.ts';
 import { report } from './report.ts';
-import { startScript } from './servers.ts';
+import { benchApiEnv, startScript } from './servers.ts';
 import { explainSearch } from './search-plan.ts';
 import { workloads } from './workloads.ts';
 
@@ -28,16 +28,7 @@ log(
 );
 
 const serverEnv = (extra: Record<string, string> = {}) => ({
-  NODE_ENV: 'production',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
-  MAIL_TRANSPORT: 'outbox',
-  RESPONSE_CACHE: 'off', // every request runs; the cached mode is measured beside PostGraphile below
-  LOG_LEVEL: 'warn',
-  SEED_ON_START: 'false',
-  BCRYPT_COST: String(BCRYPT_COST),
-  // One client hammers the API: per-IP budgets would measure the rate limiter instead.
-  MUTATIONS_PER_MINUTE: '100000',
-  LOGIN_MAX_FAILURES: '1000',
+  ...benchApiEnv(BCRYPT_COST), // RESPONSE_CACHE=off: every request runs; the cached mode is measured beside PostGraphile below
   ...database.serverEnv,
   ...extra,
 });
@@ -46,7 +37,7 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
 const db = connectPrisma({ url: database.url, poolSize: 1 });
 const [middle] = await db.prisma.post.findMany({
   orderBy: [{ datePosted: 'desc' }, { id: 'desc' }],
-  skip: POSTS / 2,
+  skip: Math.floor(POSTS / 2),
   take: 1,
 });
 const bodies = workloads(postCursor.encode(middle!));
