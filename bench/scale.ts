@@ -124,7 +124,11 @@ const database = await prepareBenchDatabase(adminUrl, 4, {
 });
 if (database.embedded) throw new Error('bench:scale needs PostgreSQL');
 await vacuum(database.url);
-loads.push({ posts: SIZES[0]!, seconds: (Date.now() - seconds) / 1000, what: `${USERS} users and ${SIZES[0]} posts` });
+loads.push({
+  posts: SIZES[0]!,
+  seconds: (Date.now() - seconds) / 1000,
+  what: `${USERS.toLocaleString('en')} users and ${SIZES[0]!.toLocaleString('en')} posts`,
+});
 log(`Loaded ${loads.at(-1)!.what} in ${loads.at(-1)!.seconds.toFixed(1)} s`);
 
 const results: Record<number, Record<string, Timing>> = {};
@@ -133,7 +137,11 @@ for (const [i, posts] of SIZES.entries()) {
   if (i > 0) {
     seconds = Date.now();
     await appendPosts(database.url, SIZES[i - 1]!, posts, USERS);
-    loads.push({ posts, seconds: (Date.now() - seconds) / 1000, what: `posts ${SIZES[i - 1]! + 1} to ${posts}` });
+    loads.push({
+      posts,
+      seconds: (Date.now() - seconds) / 1000,
+      what: `posts ${(SIZES[i - 1]! + 1).toLocaleString('en')} to ${posts.toLocaleString('en')}`,
+    });
     log(`Appended ${loads.at(-1)!.what} in ${loads.at(-1)!.seconds.toFixed(1)} s`);
   }
   const server = await startScript('src/main.ts', { ...benchApiEnv(4), ...database.serverEnv }, '/ready');
@@ -160,8 +168,10 @@ const markdown = [
   `\`npm run bench:scale\`: ${USERS.toLocaleString('en')} users; ${os.availableParallelism()} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL.`,
   `The API as in production (\`NODE_ENV=production\`, \`RESPONSE_CACHE=off\`, one process), one request at a time:`,
   `median (min–max) in ms of ${REQUESTS} requests after ${WARM_UP} unmeasured, the time from sending to the whole`,
-  'answer read. The machine was shared with other work while this ran (load average',
-  `${SIZES.map((n) => `${loadAverage[n]![0]!.toFixed(1)} after the ${count(n)} reads`).join(', ')}), so single timings move.`,
+  `answer read. Load average (1 min) after each size's reads: ${SIZES.map((n) => `${loadAverage[n]![0]!.toFixed(1)} at ${count(n)}`).join(', ')}`,
+  `on ${os.availableParallelism()} cores: where it is above that, other work shared the machine and single timings move.`,
+  'A failed request is most often the statement timeout (`DATABASE_STATEMENT_TIMEOUT_MS`, 5 s by default: SERVICE_UNAVAILABLE);',
+  'its time is in the median too. Rerun: `npm run bench:scale` (`-- --posts 2000000` for one size, `--requests`, `--warm-up`).',
   '',
   `| read | ${SIZES.map((n) => `${count(n)} posts`).join(' | ')} | ≤ ${TARGET_MS} ms median at ${count(largest)} |`,
   `|---|${SIZES.map(() => '---|').join('')}---|`,
