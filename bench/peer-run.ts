@@ -1,7 +1,9 @@
 // The comparison with PostGraphile v5: part of `npm run bench` on PostgreSQL, or alone with `npm run bench:peer`.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { BENCH_PASSWORD } from './data.ts';
+import { BENCH_PASSWORD, POSTS, USERS } from './data.ts';
 import { drive } from './load.ts';
 import {
   alternate,
@@ -114,10 +116,19 @@ export async function runPeerComparison(options: PeerOptions) {
     feedVsCeiling: ratio('feed.api', 'feed.ceiling'),
     postgraphileFeedVsCeiling: ratio('feed.postgraphile', 'feed.ceiling'),
   };
-  return { rows, ratios, rounds: options.rounds };
+  // The mixed runs alternate in pairs: each round's own ratio shows the spread behind the medians' one.
+  const mixedRounds = mixedRuns.apiCached.map(
+    (run, i) => +(run.requestsPerSecond / mixedRuns.postgraphile[i]!.requestsPerSecond).toFixed(2),
+  );
+  return { rows, ratios, mixedRounds, rounds: options.rounds };
 }
 
-export function peerMarkdown({ rows, ratios, rounds }: Awaited<ReturnType<typeof runPeerComparison>>): string {
+export function peerMarkdown({
+  rows,
+  ratios,
+  mixedRounds,
+  rounds,
+}: Awaited<ReturnType<typeof runPeerComparison>>): string {
   const names: Record<string, string> = {
     'feed.api': 'feed: this API, uncached',
     'feed.postgraphile': 'feed: PostGraphile v5 (amber)',
@@ -142,7 +153,7 @@ export function peerMarkdown({ rows, ratios, rounds }: Awaited<ReturnType<typeof
     '',
     `- Feed, uncached: **${ratios.feedVsPostgraphile}×** PostGraphile's throughput (target ≥ 1.2×); user page **${ratios.userPageVsPostgraphile}×** (its \`totalCount\` reads a counter here, PostGraphile's counts the user's posts).`,
     `- Feed, cached: **${ratios.cachedFeedVsPostgraphile}×** PostGraphile (target ≥ 3×).`,
-    `- Mixed 95/4/1, cache on: **${ratios.mixedVsPostgraphile}×** PostGraphile's throughput in the same rounds (target ≥ 2×). PostGraphile has no \`me\`: its signed-in reads are the feed query, and its writes its generated \`createPost\` with an author id (no token check, no mutation budget, no events).`,
+    `- Mixed 95/4/1, cache on: **${ratios.mixedVsPostgraphile}×** PostGraphile's throughput in the same rounds (target ≥ 2×; round by round ${mixedRounds.join(', ')}). PostGraphile has no \`me\`: its signed-in reads are the feed query, and its writes its generated \`createPost\` with an author id (no token check, no mutation budget, no events).`,
     `- Of the ceiling: this API ${ratios.feedVsCeiling}×, PostGraphile ${ratios.postgraphileFeedVsCeiling}×.`,
     '- SQL/request is what PostgreSQL counted (committed transactions per request), not what the server says it sent.',
     '',
@@ -155,16 +166,27 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
   const adminUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
   const bcryptCost = Number(process.env.BCRYPT_COST ?? 4);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 8);
   // BENCH_DATABASE_NAME: another database than flaskblog_bench, e.g. to try a change beside a running `npm run bench`.
   const database = await prepareBenchDatabase(adminUrl, bcryptCost, { name: process.env.BENCH_DATABASE_NAME });
   const result = await runPeerComparison({
     url: database.url,
     apiEnv: { ...benchApiEnv(bcryptCost), ...database.serverEnv },
-    seconds: Number(process.env.BENCH_SECONDS ?? 8),
+    seconds,
     connections: 32,
     rounds: Number(process.env.BENCH_ROUNDS ?? 3),
     log: console.log,
   });
-  console.log(`\n${peerMarkdown(result)}`);
+  const markdown = [
+    `# PostGraphile comparison, ${new Date().toISOString()}`,
+    '',
+    `\`npm run bench:peer\`: ${os.availableParallelism()} cores (${os.cpus()[0]?.model}), Node ${process.version}, PostgreSQL; ${USERS} users, ${POSTS} posts; 32 connections, ${seconds} s a run; load average (1 min) ${os.loadavg()[0]!.toFixed(1)} at the end.`,
+    '',
+    peerMarkdown(result).replace(/^## /, '### '),
+  ].join('\n');
+  const out = path.resolve(import.meta.dirname, 'results');
+  fs.writeFileSync(path.join(out, 'peer.md'), markdown);
+  fs.writeFileSync(path.join(out, 'peer.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${markdown}`);
   process.exit(0);
 }
