@@ -19,7 +19,10 @@ const BCRYPT_COST = Number(process.env.BCRYPT_COST ?? 12);
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
-const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST);
+// BENCH_DATABASE_NAME: another database than flaskblog_bench (its size: BENCH_USERS, BENCH_POSTS).
+const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST, {
+  name: process.env.BENCH_DATABASE_NAME,
+});
 // The peer (PostGraphile, compared on PostgreSQL only) is a package of its own, installed on first run: now, not
 // minutes into the run.
 if (!database.embedded) installPeer();
@@ -95,10 +98,20 @@ results.mixedInline = await mixed(server.url);
 await server.stop();
 log('mixed workloads done');
 
-// Multi-core: the same feed against one process per core (PostgreSQL only).
+// Multi-core: the same feed against one process per core (PostgreSQL only). The cluster refuses per-process
+// stores: its live feed goes through Redis (REDIS_URL, under a key prefix of this run's own).
 const cores = os.availableParallelism();
 if (!database.embedded) {
-  const cluster = await startScript('src/cluster.ts', serverEnv({ WEB_CONCURRENCY: String(cores) }), '/ready');
+  const cluster = await startScript(
+    'src/cluster.ts',
+    serverEnv({
+      WEB_CONCURRENCY: String(cores),
+      EVENT_BUS: 'redis',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `bench:${process.pid}:`,
+    }),
+    '/ready',
+  );
   // /ready answered by one worker says nothing of the others, which answer 503 until they have started.
   await drive({ url: cluster.url, body: bodies.feed, seconds: 3, connections: 32 });
   results.feedCluster = await run(cluster.url, bodies.feed);
@@ -115,7 +128,7 @@ const peer = database.embedded
       apiEnv: serverEnv(),
       seconds: SECONDS,
       connections: CONNECTIONS,
-      rounds: 3,
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
       log,
     });
 
