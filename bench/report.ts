@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { TOPICS } from './data.ts';
 import type { LoadResult } from './load.ts';
 
 interface Inputs {
@@ -65,8 +66,16 @@ export function report({
     row('(a) feed, 20 posts + authors', feed, statements.feed),
     row('ceiling: node:http + pg, one query', ceiling, 1),
     row('(b) user page + totalCount', results.userPage, statements.userPage),
-    row('(c) deep page (cursor at 50,000)', results.deepPage, statements.deepPage),
-    row('search page, 20 of 200 matches, ranked, with excerpts', results.search, statements.search),
+    row(
+      `(c) deep page (cursor at ${(settings.posts / 2).toLocaleString('en')})`,
+      results.deepPage,
+      statements.deepPage,
+    ),
+    row(
+      `search page, 20 of ${Math.round(settings.posts / TOPICS)} matches, ranked, with excerpts`,
+      results.search,
+      statements.search,
+    ),
     row('(d) createPost', results.createPost, statements.createPost),
     row('(e) login (8 connections)', results.login, statements.login),
     row('(f) feed while logins run, bcrypt in workers', results.mixedWorkers),

@@ -9,7 +9,7 @@ import { prepareBenchDatabase } from './database.ts';
 import { drive, type LoadResult } from './load.ts';
 import { installPeer } from './peer.ts';
 import { report } from './report.ts';
-import { startScript } from './servers.ts';
+import { benchApiEnv, startScript } from './servers.ts';
 import { explainSearch } from './search-plan.ts';
 import { workloads } from './workloads.ts';
 
@@ -19,7 +19,10 @@ const BCRYPT_COST = Number(process.env.BCRYPT_COST ?? 12);
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
 
-const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST);
+// BENCH_DATABASE_NAME: another database than flaskblog_bench (its size: BENCH_USERS, BENCH_POSTS).
+const database = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL, BCRYPT_COST, {
+  name: process.env.BENCH_DATABASE_NAME,
+});
 // The peer (PostGraphile, compared on PostgreSQL only) is a package of its own, installed on first run: now, not
 // minutes into the run.
 if (!database.embedded) installPeer();
@@ -28,16 +31,7 @@ log(
 );
 
 const serverEnv = (extra: Record<string, string> = {}) => ({
-  NODE_ENV: 'production',
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
-  MAIL_TRANSPORT: 'outbox',
-  RESPONSE_CACHE: 'off', // every request runs; the cached mode is measured beside PostGraphile below
-  LOG_LEVEL: 'warn',
-  SEED_ON_START: 'false',
-  BCRYPT_COST: String(BCRYPT_COST),
-  // One client hammers the API: per-IP budgets would measure the rate limiter instead.
-  MUTATIONS_PER_MINUTE: '100000',
-  LOGIN_MAX_FAILURES: '1000',
+  ...benchApiEnv(BCRYPT_COST), // RESPONSE_CACHE=off: every request runs; the cached mode is measured beside PostGraphile below
   ...database.serverEnv,
   ...extra,
 });
@@ -46,7 +40,7 @@ const serverEnv = (extra: Record<string, string> = {}) => ({
 const db = connectPrisma({ url: database.url, poolSize: 1 });
 const [middle] = await db.prisma.post.findMany({
   orderBy: [{ datePosted: 'desc' }, { id: 'desc' }],
-  skip: POSTS / 2,
+  skip: Math.floor(POSTS / 2),
   take: 1,
 });
 const bodies = workloads(postCursor.encode(middle!));
@@ -104,10 +98,20 @@ results.mixedInline = await mixed(server.url);
 await server.stop();
 log('mixed workloads done');
 
-// Multi-core: the same feed against one process per core (PostgreSQL only).
+// Multi-core: the same feed against one process per core (PostgreSQL only). The cluster refuses per-process
+// stores: its live feed goes through Redis (REDIS_URL, under a key prefix of this run's own).
 const cores = os.availableParallelism();
 if (!database.embedded) {
-  const cluster = await startScript('src/cluster.ts', serverEnv({ WEB_CONCURRENCY: String(cores) }), '/ready');
+  const cluster = await startScript(
+    'src/cluster.ts',
+    serverEnv({
+      WEB_CONCURRENCY: String(cores),
+      EVENT_BUS: 'redis',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `bench:${process.pid}:`,
+    }),
+    '/ready',
+  );
   // /ready answered by one worker says nothing of the others, which answer 503 until they have started.
   await drive({ url: cluster.url, body: bodies.feed, seconds: 3, connections: 32 });
   results.feedCluster = await run(cluster.url, bodies.feed);
@@ -124,7 +128,7 @@ const peer = database.embedded
       apiEnv: serverEnv(),
       seconds: SECONDS,
       connections: CONNECTIONS,
-      rounds: 3,
+      rounds: Number(process.env.BENCH_ROUNDS ?? 3),
       log,
     });
 

@@ -14,6 +14,20 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** The API's environment in every benchmark: production, no response cache, budgets a single client cannot hit. */
+export const benchApiEnv = (bcryptCost: number): Record<string, string> => ({
+  NODE_ENV: 'production',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+  MAIL_TRANSPORT: 'outbox',
+  RESPONSE_CACHE: 'off',
+  LOG_LEVEL: 'warn',
+  SEED_ON_START: 'false',
+  BCRYPT_COST: String(bcryptCost),
+  // One client hammers the API: per-IP budgets would measure the rate limiter instead.
+  MUTATIONS_PER_MINUTE: '100000',
+  LOGIN_MAX_FAILURES: '1000',
+});
+
 const TICKS_PER_SECOND = 100; // Linux's USER_HZ
 
 function cpuMsOf(pid: number): number {
