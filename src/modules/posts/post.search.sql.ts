@@ -2,7 +2,7 @@ import type { Sql } from '../../db/client.ts';
 import { postColumns, userColumns } from '../../db/rows.ts';
 import { bool, float8, Fragment, int, limit, type Param, param, read, row, sql, text, where } from '../../db/sql.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
-import { ASC, checkSearchable, DESC, hasWord } from './post.sql.ts';
+import { ASC, DESC, hasWord, noWordToSearch } from './post.sql.ts';
 
 // The SQL of a search, whose cost is bounded whatever the query matches: it ranks only the newest matches.
 
@@ -120,9 +120,10 @@ export function searchPageStatement(query: SearchPageQuery, limits = LIMITS) {
     userColumns.orNull('u'),
     float8('m.rank'),
     text(sql`ts_headline('english', p.content, to_tsquery('english', ${q}), ${HEADLINE_OPTIONS})`),
+    bool(hasWord(q)),
   );
   // ts_rank's 1: divided by 1 + log(length), so long posts do not swamp short ones. The page is joined to a row of
-  // counts, so a page without matches still says how many there are.
+  // counts, so a page without matches still says how many there are, and whether the query had a word to search.
   return sql`${matchesOf(q, limits)}, ranked AS MATERIALIZED (
     SELECT c.id, ts_rank(c.search, to_tsquery('english', ${q}), 1)::float8 AS rank
       FROM (SELECT id, search FROM matches ${NEWEST} LIMIT ${literal(limits.candidates)}) c
@@ -150,7 +151,7 @@ export async function selectSearchPage(db: Sql, query: SearchPageQuery, limits =
   const rows = await read(db, 'post-search', searchPageStatement(query, limits));
   const hits: SearchHit[] = [];
   for (const [, , post, author, rank, excerpt] of rows) if (post && author) hits.push([post, author, rank, excerpt]);
-  if (!hits.length) await checkSearchable(db, query.search);
-  const [total, capped] = rows[0] ? [rows[0][0], rows[0][1]] : [0, false];
+  const [total, capped, , , , , searchable] = rows[0]!; // the row of counts is always there
+  if (!searchable) throw noWordToSearch();
   return { hits, total, capped };
 }
