@@ -47,7 +47,7 @@ const NEWEST = sql`ORDER BY date_posted DESC, id DESC`;
  * date and tsvector, and `sample`, whose `common` says how they were found. A query is common when the newest
  * posts of the sample predict enough matches within the window: the feed index is then walked, newest first, and
  * the walk stops at the candidates it needs, or at the window's end. A rare one reads its few matches from the GIN
- * index and sorts them. The sample tests the positive words only, so a common word excluded or put in a phrase that
+ * index and sorts them (OFFSET 0 keeps PostgreSQL from walking the feed index for them instead). The sample tests the positive words only, so a common word excluded or put in a phrase that
  * never matches ("lorem -ipsum", "ipsum lorem") still walks instead of making the index read every post. Either
  * branch is skipped by a one-time filter, so the statement's one (generic) plan serves both.
  */
