@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/db/migrate.ts';
-import { int, read, row, sql, text } from '../src/db/sql.ts';
+import { int, read, render, row, sql, text } from '../src/db/sql.ts';
+import { searchPageStatement } from '../src/modules/posts/post.search.sql.ts';
+import { searchQuery } from '../src/modules/posts/post.search.ts';
 import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from './helpers/database.ts';
 import { createUser } from './helpers/factories.ts';
 import { expectData, startTestApp, type TestApp } from './helpers/test-app.ts';
@@ -60,5 +62,32 @@ describe('the hot reads as prepared statements', () => {
       expect(custom, name).toBeLessThanOrEqual(5);
       if (generic + custom >= 10) expect(generic, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a search', () => {
+  /** The plan of each CTE of the search statement, as executed (EXPLAIN ANALYZE text, without timings). */
+  async function plans(query: string) {
+    const statement = render(searchPageStatement({ search: searchQuery(query), limit: 21, inverted: false }));
+    const plan = await t.prisma.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+      `EXPLAIN (ANALYZE, TIMING OFF) ${statement.text}`,
+      ...statement.values,
+    );
+    const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+    const cte = (name: string) => new RegExp(`CTE ${name}\n([\\s\\S]*?)(?=\n {2}CTE |$)`).exec(text)?.[1] ?? '';
+    return { walked: cte('walked'), found: cte('found'), text };
+  }
+
+  it('walks the newest posts for a common word, stops at the candidates it needs, and reads no index of words', async () => {
+    const { walked, found, text } = await plans('content'); // in every post
+    expect(walked, text).toMatch(/^ {4}-> {2}Limit .*\(actual rows=1001 loops=1\)/); // the candidates and one more
+    expect(found, text).toMatch(/One-Time Filter/);
+    expect(found, text).toMatch(/Scan on posts .*\(never executed\)/);
+  });
+
+  it('reads a rare word through its own branch, and never walks', async () => {
+    const { walked, found, text } = await plans('12345'); // in one post
+    expect(walked, text).toMatch(/Scan using posts_feed_idx .*\(never executed\)/);
+    expect(found, text).toMatch(/Scan on posts .*\(actual rows=1 loops=1\)/);
   });
 });

@@ -92,7 +92,7 @@ describe('typed SQL reads match Prisma', () => {
   });
 
   it('a page of search results: the posts, their authors, ranks and excerpts', async () => {
-    const hits = await selectSearchPage(t.sql, { search: searchQuery('tie'), limit: 5, inverted: false });
+    const { hits } = await selectSearchPage(t.sql, { search: searchQuery('tie'), limit: 5, inverted: false });
     const expected = await t.prisma.post.findMany({
       where: { title: { startsWith: 'tie' } },
       include: { author: true },

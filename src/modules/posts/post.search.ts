@@ -1,13 +1,20 @@
-import type { Sql } from '../../db/client.ts';
-import { postColumns, userColumns } from '../../db/rows.ts';
-import { float8, limit, param, read, row, sql, text, where } from '../../db/sql.ts';
-import type { Post, User } from '../../generated/prisma/client.ts';
+import type { Post } from '../../generated/prisma/client.ts';
 import { checkPageSizes, connection, cursorCodec, type Page, type PageArgs } from '../../graphql/connection.ts';
 import type { Context } from '../../graphql/context.ts';
 import { badUserInput } from '../../graphql/errors.ts';
-import { ASC, checkSearchable, countPosts, DESC, hasWord, noWordToSearch } from './post.sql.ts';
+import {
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  type SearchPosition,
+  type SearchResults,
+  selectSearchPage,
+} from './post.search.sql.ts';
+import { noWordToSearch } from './post.sql.ts';
 
-// Full-text search: what a reader types as a tsquery, its SQL, and its pages of ranked results.
+// Full-text search: what a reader types as a tsquery, and its pages of ranked results (the SQL: post.search.sql.ts).
+
+/** The statement of a page, and the page (the benchmark and tests/sql-reads.test.ts read them from here). */
+export { searchPageStatement, selectSearchPage } from './post.search.sql.ts';
 
 /** The longest search text accepted, and the most words and phrases in it. */
 export const SEARCH_MAX_LENGTH = 200;
@@ -44,12 +51,6 @@ export function searchQuery(text: string, argument = 'query'): string {
   return terms.join(' & ');
 }
 
-/** Where a reader stopped in a ranked list: the post's rank for the query, then its id. */
-interface SearchPosition {
-  rank: number;
-  id: number;
-}
-
 const searchCursor = cursorCodec<SearchPosition>({
   prefix: 'search',
   maxLength: 80,
@@ -61,51 +62,6 @@ const searchCursor = cursorCodec<SearchPosition>({
   },
   of: 'a page of search results',
 });
-
-interface SearchPageQuery {
-  /** A tsquery built by searchQuery(). */
-  search: string;
-  after?: SearchPosition;
-  before?: SearchPosition;
-  limit: number;
-  /** Lowest rank first (a `last` page is read backwards, then reversed by the caller). */
-  inverted: boolean;
-}
-
-/** Markers PostgreSQL puts around matches in an excerpt: control characters, which posts cannot contain. */
-const HIGHLIGHT_START = '\u0001';
-const HIGHLIGHT_END = '\u0002';
-
-const RANK = sql`ts_rank(p.search, q, 1)::float8`; // 1: divided by 1 + log(length), so long posts do not swamp short ones
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
-
-/** A match: the post, its author, its rank, and a short piece of the content with the matches marked. */
-const searchHit = row(
-  postColumns.as('p'),
-  userColumns.as('u'),
-  float8('m.rank'),
-  text(sql`ts_headline('english', p.content, m.q, ${HEADLINE_OPTIONS})`),
-);
-
-/** The statement selectSearchPage sends (the benchmark EXPLAINs it). */
-export function searchPageStatement(query: SearchPageQuery) {
-  const search = param(query.search);
-  const conditions = [sql`p.search @@ q`, hasWord(search)];
-  if (query.after) conditions.push(sql`(${RANK}, p.id) < (${query.after.rank}::float8, ${query.after.id}::int)`);
-  if (query.before) conditions.push(sql`(${RANK}, p.id) > (${query.before.rank}::float8, ${query.before.id}::int)`);
-  const order = query.inverted ? ASC : DESC;
-  return sql`SELECT ${searchHit} FROM (SELECT p.id, ${RANK} AS rank, q FROM posts p, to_tsquery('english', ${search}) q${where(conditions)} ORDER BY rank ${order}, p.id ${order} ${limit(query.limit)}) m JOIN posts p ON p.id = m.id JOIN users u ON u.id = p.author_id ORDER BY m.rank ${order}, m.id ${order}`;
-}
-
-/**
- * One page of search results with their authors and excerpts, best first (rank, then id), in one statement:
- * the GIN index finds the matches, the page is cut by rank, and only the page's rows get an excerpt.
- */
-export async function selectSearchPage(db: Sql, query: SearchPageQuery): Promise<[Post, User, number, string][]> {
-  const rows = await read(db, 'post-search', searchPageStatement(query));
-  if (!rows.length) await checkSearchable(db, query.search);
-  return rows;
-}
 
 interface ExcerptPart {
   text: string;
@@ -130,11 +86,15 @@ export interface SearchEdge {
   excerpt: ExcerptPart[];
 }
 
-export type SearchPage = Page<SearchEdge>;
+export interface SearchPage extends Page<SearchEdge> {
+  /** Whether more posts match than totalCount says (see countsOf in post.search.sql.ts). */
+  totalCountIsCapped: () => Promise<boolean>;
+}
 
 /**
- * One page of posts matching `query`, best match first (by rank, then id): one statement for the page, its
- * authors and excerpts. Cursors are positions in that order, so paging on never repeats or skips a match.
+ * One page of posts matching `query`, best match first (by rank, then id), among the newest SEARCH_CANDIDATES
+ * matches: one statement for the page, its authors, excerpts and counts. Cursors are positions in that order, so
+ * paging on never repeats or skips a candidate (a post written meanwhile may join them and push the oldest out).
  */
 export async function pageSearch(
   deps: Pick<Context, 'sql' | 'loaders'>,
@@ -145,12 +105,13 @@ export async function pageSearch(
   const search = searchQuery(query);
   const after = args.after ? searchCursor.decode(args.after, 'after') : undefined;
   const before = args.before ? searchCursor.decode(args.before, 'before') : undefined;
+  let results: SearchResults | undefined;
   const page = await connection(
     args,
     async (limit, inverted) => {
-      const rows = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
-      for (const [, author] of rows) deps.loaders.userById.prime(author);
-      return rows;
+      results = await selectSearchPage(deps.sql, { search, after, before, limit, inverted });
+      for (const [, author] of results.hits) deps.loaders.userById.prime(author);
+      return results.hits;
     },
     ([post, , rank, excerpt]): SearchEdge => ({
       node: post,
@@ -161,8 +122,10 @@ export async function pageSearch(
       },
     }),
   );
+  const { total, capped } = results!; // read with the page
   return {
     ...page,
-    totalCount: () => countPosts(deps.sql, { search }),
+    totalCount: async () => total,
+    totalCountIsCapped: async () => capped,
   };
 }

@@ -36,14 +36,14 @@ const searchable = bool(`querytree(q) NOT IN ('', 'T')`);
  * Called when a filtered read found nothing: tells "no match" from "nothing to search for" (BAD_USER_INPUT)
  * with a statement that reads no table, so a page with matches still costs one statement.
  */
-export async function checkSearchable(db: Sql, search: string): Promise<void> {
+async function checkSearchable(db: Sql, search: string): Promise<void> {
   const [found] = await read(db, 'search-has-word', sql`SELECT ${searchable} FROM to_tsquery('english', ${search}) q`);
   if (!found) throw noWordToSearch();
 }
 
 /**
  * The refusal of text without a word to search for. searchQuery sees exclusion-only text; only PostgreSQL knows
- * its stop words, so the SQL (checkSearchable) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
+ * its stop words, so the SQL (checkSearchable, or the search statement itself) refuses the rest: "the", "the -zzz", "\"the a\"", "the*".
  */
 export function noWordToSearch(argument = 'query') {
   return badUserInput(`Argument "${argument}" must contain a word to search for.`);
