@@ -6,7 +6,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.ts';
  * four or so pages of 100 posts.
  * - a page: 4 for each row it may read, whatever is selected below it (`posts(first: 100) { __typename }` reads
  *   100 rows too);
- * - a search (searchPosts, or User.posts with `query`): 1000, for ranking every match;
+ * - a search (searchPosts, or User.posts with `query`): 1000, for ranking its candidates (searchPosts: the newest 1,000 matches; User.posts:
+ *   every match of one author);
  * - an excerpt: 5 for each (ts_headline parses the post's whole content again).
  */
 const PAGE_ROW_COST = 4;
