@@ -2,7 +2,11 @@ import { createSourceEventStream, type DocumentNode, type ExecutionArgs, type Ex
 import { isAsyncIterable, mapAsyncIterator, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.ts';
 
-/** Per event: per document, the result by operation name and variables. Forgotten with the event. */
+/**
+ * Per event: per document, the result by operation name and variables. Forgotten with the event, which lives
+ * while a subscriber still holds it (at most 256 buffered each: post.events.ts); keys are those of open
+ * anonymous subscriptions, documents those Yoga's parser cache holds.
+ */
 const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult>>>>();
 
 /** Executions that ran (not those shared): what tests count to see that sharing happens. */
