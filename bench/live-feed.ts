@@ -2,7 +2,11 @@
 // The server is the real one (src/main.ts) on PostgreSQL, in its own process (its CPU is read from /proc);
 // subscribers connect from several loopback addresses (127.0.0.x), as many clients would. Per write: statements
 // that read posts (pg_stat_user_tables index and sequential scans), server CPU, and delivery latency (p50, p99)
-// from the write's request to each subscriber's message. Usage: tsx bench/live-feed.ts [1000,3000]
+// from the write's request to each subscriber's message.
+// Usage: tsx bench/live-feed.ts [1000,3000] [checkout,...]: each audience against the server of each checkout in turn
+// (default: this one), so a before/after comparison shares one run. BENCH_LIVE_PROFILE=<dir> writes each server's
+// CPU profile there (node --cpu-prof).
+import path from 'node:path';
 import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -10,7 +14,9 @@ import { startScript } from './servers.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const AUDIENCES = (process.argv[2] ?? '1000,3000').split(',').map(Number);
-const WRITES = 10;
+const CHECKOUTS = (process.argv[3] ?? path.resolve(import.meta.dirname, '..')).split(',');
+const PROFILE_DIR = process.env.BENCH_LIVE_PROFILE;
+const WRITES = Number(process.env.BENCH_LIVE_WRITES ?? 10);
 const PER_SOCKET = 20; // operations per socket (the server allows 25)
 const PER_ADDRESS = 15; // sockets per client address (the server allows 20)
 const QUERY = 'subscription { postChanged { kind postId post { title author { username } } } }';
@@ -39,11 +45,15 @@ async function postScans(url: string): Promise<number> {
   return Number(rows[0]?.scans ?? 0);
 }
 
-async function run(audience: number) {
+async function run(audience: number, checkout: string) {
   const url = await database();
   const server = await startScript(
-    'src/main.ts',
+    path.join(checkout, 'src/main.ts'),
     {
+      ...(PROFILE_DIR && {
+        NODE_OPTIONS: `--import=${path.join(import.meta.dirname, 'live-profile.mjs')}`,
+        BENCH_LIVE_PROFILE: PROFILE_DIR,
+      }),
       NODE_ENV: 'production',
       DATABASE_URL: url,
       MAX_SUBSCRIPTIONS_PER_CLIENT: '100000',
@@ -130,12 +140,12 @@ async function run(audience: number) {
   const range = (key: keyof (typeof rows)[number]) =>
     `${Math.round(Math.min(...rows.map((row) => row[key])))}–${Math.round(Math.max(...rows.map((row) => row[key])))}`;
   console.log(
-    `| ${audience} | ${median('scans')} (${range('scans')}) | ${Math.round(median('cpuMs'))} (${range('cpuMs')}) | ${Math.round(median('p50'))} | ${Math.round(median('p99'))} (${range('p99')}) | ${Math.round(rssPerSubscriberKb)} |`,
+    `| ${path.basename(checkout)} | ${audience} | ${median('scans')} (${range('scans')}) | ${Math.round(median('cpuMs'))} (${range('cpuMs')}) | ${Math.round(median('p50'))} | ${Math.round(median('p99'))} (${range('p99')}) | ${Math.round(rssPerSubscriberKb)} |`,
   );
 }
 
 console.log(
-  '| subscribers | post reads per write (median, range) | server CPU ms per write | delivery p50 ms | delivery p99 ms | server RSS added per subscriber, KB |',
+  '| server | subscribers | post reads per write (median, range) | server CPU ms per write | delivery p50 ms | delivery p99 ms | server RSS added per subscriber, KB |',
 );
-console.log('|---|---|---|---|---|---|');
-for (const audience of AUDIENCES) await run(audience);
+console.log('|---|---|---|---|---|---|---|');
+for (const audience of AUDIENCES) for (const checkout of CHECKOUTS) await run(audience, checkout);

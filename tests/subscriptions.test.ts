@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { PostChangedDocument } from '../client/generated/graphql.ts';
 import { postEvents } from '../src/modules/posts/post.events.ts';
+import { sharedExecutions } from '../src/pipeline/subscription-sharing.ts';
 import { signUp } from './helpers/accounts.ts';
 import { CREATE_POST, DELETE_POST, UPDATE_POST } from './helpers/posts.ts';
 import { graphql } from './generated/gql.ts';
@@ -276,6 +277,110 @@ describe('an audience of twenty', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+});
+
+describe('anonymous subscribers of one selection', () => {
+  let t: TestApp;
+  let url: string;
+  beforeAll(async () => {
+    t = await startTestApp({ protection: { maxSubscriptionsPerClient: 100 } });
+    url = await t.listen();
+  });
+  afterAll(() => t.close());
+
+  type Received = { data?: ResultOf<typeof CHANGES> | null; errors?: readonly { extensions?: unknown }[] };
+  /** `count` subscriptions on one graphql-ws socket, each collecting what it receives. */
+  const overWebSocket = async (
+    count: number,
+    { token, query = textOf(CHANGES), variables = {} }: { token?: string; query?: string; variables?: object } = {},
+  ) => {
+    const client = createWsClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const each = Array.from({ length: count }, () => {
+      const received: Received[] = [];
+      client.subscribe(
+        { query, variables: variables as Record<string, unknown> },
+        { next: (result) => void received.push(result as Received), error: () => {}, complete: () => {} },
+      );
+      return received;
+    });
+    await settle();
+    return { each, close: () => client.dispose() };
+  };
+  /** Executions of a selection during one write, once every subscriber given has received it. */
+  const executionsOfAWrite = async (token: string, title: string, ...audience: Received[][]) => {
+    const before = sharedExecutions.count;
+    const expected = audience.map((received) => received.length + 1);
+    await t.graphql(CREATE_POST, { input: { title, content: 'x' } }, { token });
+    await until(() => audience.every((received, i) => received.length === expected[i]), 'every delivery');
+    return sharedExecutions.count - before;
+  };
+
+  it('execute an event once for all of them, over WebSocket and SSE, while the author alone sees their email', async () => {
+    const ada = await signUp(t, { username: 'Ada', email: 'ada@demo.com' });
+    const one = await overWebSocket(1);
+    const alone = await executionsOfAWrite(ada.token, 'Warm-up', ...one.each);
+    const crowd = await overWebSocket(20); // the same text as `one`, and as the author's below
+    const overSse = Array.from({ length: 5 }, () => collect(sseClient(url)));
+    await settle();
+    const withSse = await executionsOfAWrite(ada.token, 'Crowd', ...one.each, ...crowd.each);
+    await until(() => overSse.every(({ events }) => events.length === 1), 'every SSE delivery');
+    // urql sends its own text (with __typename) and operation name: a second selection, executed once for five.
+    expect(withSse).toBe(alone + 1);
+
+    const author = await overWebSocket(1, { token: ada.token });
+    const shared = await executionsOfAWrite(ada.token, 'Mixed', ...one.each, ...crowd.each, ...author.each);
+    expect(shared).toBe(alone + 1); // the signed-in author executes alone
+    const expected = (email: string | null) => ({
+      data: {
+        postChanged: {
+          kind: 'CREATED',
+          postId: expect.any(String),
+          post: { title: 'Mixed', author: { username: 'Ada', email } },
+        },
+      },
+    });
+    for (const received of [...one.each, ...crowd.each]) expect(received.at(-1)).toEqual(expected(null));
+    expect(author.each[0]!.at(-1)).toEqual(expected('ada@demo.com'));
+    for (const { events, errors } of overSse) {
+      expect(events.at(-1)).toMatchObject({ post: { title: 'Mixed', author: { username: 'Ada', email: null } } });
+      expect(errors).toEqual([]);
+    }
+    for (const { stop } of overSse) stop();
+    await Promise.all([one, crowd, author].map(({ close }) => close()));
+  });
+
+  it("keep apart subscribers of other variables and other selections: an author filter, and one selection's errors", async () => {
+    const ada = await signUp(t, { username: 'Ada2' });
+    const bob = await signUp(t, { username: 'Bob2' });
+    const everyone = await overWebSocket(3);
+    const adas = await overWebSocket(3, { variables: { author: ada.id } });
+    const bobs = await overWebSocket(3, { variables: { author: bob.id } });
+    const failing = await overWebSocket(3, {
+      query: 'subscription { postChanged { post { title author { posts(first: -1) { edges { node { title } } } } } } }',
+    });
+    const byAda = await executionsOfAWrite(ada.token, 'By Ada', ...everyone.each, ...adas.each, ...failing.each);
+    const byBob = await executionsOfAWrite(bob.token, 'By Bob', ...everyone.each, ...bobs.each, ...failing.each);
+    expect(byAda).toBe(3); // everyone, Ada's filter, the failing selection: each once
+    expect(byBob).toBe(3);
+    const titles = (each: Received[][]) => each.map((received) => received.map((r) => r.data?.postChanged.post?.title));
+    expect(titles(everyone.each)).toEqual(Array(3).fill(['By Ada', 'By Bob']));
+    expect(titles(adas.each)).toEqual(Array(3).fill(['By Ada']));
+    expect(titles(bobs.each)).toEqual(Array(3).fill(['By Bob']));
+    for (const received of [...everyone.each, ...adas.each, ...bobs.each]) {
+      expect(received.every((result) => result.errors === undefined)).toBe(true);
+    }
+    for (const received of failing.each) {
+      expect(received).toHaveLength(2);
+      for (const result of received) {
+        expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    await Promise.all([everyone, adas, bobs, failing].map(({ close }) => close()));
   });
 });
 

@@ -21,6 +21,7 @@ import { useRequestId } from './request-id.ts';
 import { type ResponseCacheOptions, responseCachePlugins } from './response-cache.ts';
 import { useSecurityHeaders } from './security-headers.ts';
 import { useSubscriptionCap } from './subscription-cap.ts';
+import { useSubscriptionSharing } from './subscription-sharing.ts';
 import { useTracing } from './tracing.ts';
 import { type TrustedDocumentsMode, trustedDocumentPlugins } from './trusted-documents.ts';
 
@@ -88,6 +89,7 @@ export function requestPipeline(options: PipelineOptions): Array<Plugin | Plugin
     useHttpCaching(limits.httpCacheMaxAgeSeconds),
     // Compiled execution first: the response cache then wraps the compiled executor rather than replacing it.
     useCompiledExecution(),
+    useSubscriptionSharing(), // after it: anonymous subscribers' events executed once, replacing its subscribe
     ...(responseCache ? responseCachePlugins(responseCache, logger) : []),
     // Wraps Yoga's handling of the parameters (context, every execute hook, execution), wherever it is listed.
     useDeadline(limits.requestTimeoutMs, logger),

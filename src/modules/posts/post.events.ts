@@ -15,8 +15,11 @@ export interface PostChange {
 export interface PostEvents {
   /** Call only after the write has committed. Never waits for subscribers, never throws. */
   publish(change: PostChange): void;
-  /** The changes from now on, until the subscriber or close() ends them. */
-  subscribe(): AsyncIterable<PostChange>;
+  /**
+   * The changes from now on (those `accept` accepts), until the subscriber or close() ends them. Filtered as they
+   * are fanned out, so a change a subscriber does not want never wakes it.
+   */
+  subscribe(accept?: (change: PostChange) => boolean): AsyncIterable<PostChange>;
   /** False while the bus cannot deliver (Redis unreachable): the API serves, the live feed waits. */
   healthy(): boolean;
   /** Ends every subscription (shutdown) and releases connections. */
@@ -49,10 +52,16 @@ function parseChange(text: string): PostChange | null {
  * miss events silently), new ones are refused until it is back, and publishing only logs.
  */
 export function postEvents(redis?: { url: string; prefix: string }, logger?: Logger): PostEvents {
-  type Subscriber = { push: (change: PostChange) => unknown; stop: (error?: unknown) => unknown };
+  type Subscriber = {
+    push: (change: PostChange) => unknown;
+    stop: (error?: unknown) => unknown;
+    accept?: (change: PostChange) => boolean;
+  };
   const subscribers = new Set<Subscriber>();
+  // Every subscriber gets the same change object: what is read or computed for it once is shared by keying on it
+  // (post.subscriptions.ts, pipeline/subscription-sharing.ts).
   const deliver = (change: PostChange) => {
-    for (const subscriber of subscribers) subscriber.push(change);
+    for (const subscriber of subscribers) if (!subscriber.accept || subscriber.accept(change)) subscriber.push(change);
   };
   const endAll = (error?: unknown) => {
     for (const subscriber of subscribers) subscriber.stop(error);
@@ -73,12 +82,12 @@ export function postEvents(redis?: { url: string; prefix: string }, logger?: Log
   let closed = false;
   return {
     publish: (change) => (bus ? bus.publish(JSON.stringify(change)) : deliver(change)),
-    subscribe() {
+    subscribe(accept) {
       // A sliding buffer never refuses a push: a subscriber that falls behind loses its oldest events instead.
       return new Repeater<PostChange>((push, stop) => {
         if (closed) return stop();
         if (bus?.state() === 'lost') return stop(feedUnavailable());
-        const subscriber = { push, stop };
+        const subscriber = { push, stop, accept };
         subscribers.add(subscriber);
         return stop.then(() => void subscribers.delete(subscriber));
       }, new SlidingBuffer(SUBSCRIBER_BUFFER));

@@ -1,4 +1,4 @@
-import { filter, map, pipe } from 'graphql-yoga';
+import { map, pipe } from 'graphql-yoga';
 import type { Sql } from '../../db/client.ts';
 import type { Post, User } from '../../generated/prisma/client.ts';
 import { builder } from '../../graphql/builder.ts';
@@ -62,12 +62,17 @@ builder.subscriptionFields((t) => ({
     args: { author: t.arg.globalID({ for: UserNode, description: "Only this user's posts (a user's page)." }) },
     subscribe: (_root, { author }, context) => {
       const authorId = author ? Number(author.id) : undefined;
+      // A Repeater: unsubscribing ends it at once, even while no event is arriving. Filtered by the bus itself,
+      // and passed on as it is (the same object for every subscriber, which sharing keys on).
+      const changes = context.events.subscribe(
+        authorId === undefined ? undefined : (change) => change.authorId === authorId,
+      );
+      if (!context.viewer) return changes;
+      // A session that has ended ends the stream with UNAUTHENTICATED rather than go on showing its owner's
+      // private fields.
       const signedIn = liveSessionCheck(context);
-      // A Repeater pipeline: unsubscribing ends it at once, even while no event is arriving. A session that has
-      // ended ends the stream with UNAUTHENTICATED rather than go on showing its owner's private fields.
       return pipe(
-        context.events.subscribe(),
-        filter((change) => authorId === undefined || change.authorId === authorId),
+        changes,
         map(async (change) => {
           await signedIn();
           return change;
