@@ -10,7 +10,6 @@ import { until } from './helpers/wait.ts';
 
 const CHANGES = graphql(`subscription LiveSessionsChanges { postChanged { post { title author { email } } } }`);
 const LOGOUT = graphql(`mutation LiveSessionsLogout { logout { __typename } }`);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** Subscribes over WebSocket with a token and records what arrives, and whether the stream ended. */
 function subscribe(url: string, token: string) {
@@ -54,7 +53,7 @@ describe('a live subscription opened with a session', () => {
     );
     const leaving = subscribe(url, ada.token);
     const staying = subscribe(url, expectData(other).login.token);
-    await settle();
+    await until(() => t.liveSubscribers() === 2, 'both subscriptions to open');
     await t.graphql(CREATE_POST, { input: { title: 'Before', content: 'x' } }, { token: ada.token });
     await until(() => leaving.seen.results.length === 1 && staying.seen.results.length === 1, 'the first post');
     expect(expectData(leaving.seen.results[0]!).postChanged.post?.author.email).toBe('ada@example.com');

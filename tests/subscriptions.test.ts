@@ -68,7 +68,7 @@ describe('one instance', () => {
   it('delivers created, updated and deleted posts over SSE through the same types and rules, and nothing after unsubscribing', async () => {
     const ada = await signUp(t, { username: 'Ada' });
     const feed = collect(sseClient(url));
-    await settle();
+    await until(() => t.liveSubscribers() === 1, 'the subscription to open');
     const created = await t.graphql(CREATE_POST, { input: { title: 'Live', content: 'x' } }, { token: ada.token });
     const id = expectTypename(expectData(created).createPost, 'CreatePostSuccess').post.id;
     await t.graphql(UPDATE_POST, { id, input: { title: 'Live, edited' } }, { token: ada.token });
@@ -102,7 +102,7 @@ describe('one instance', () => {
         { next: (result) => void events.push(result), error: reject, complete: resolve },
       );
     });
-    await settle();
+    await until(() => t.liveSubscribers() === 1, 'the subscription to open');
     await t.graphql(CREATE_POST, { input: { title: 'By Bob', content: 'x' } }, { token: bob.token });
     await t.graphql(CREATE_POST, { input: { title: 'By Ada', content: 'x' } }, { token: ada.token });
     await until(() => events.length === 1, 'an event');

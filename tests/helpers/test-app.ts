@@ -98,6 +98,8 @@ export interface TestApp extends Database {
   logs: LogLine[];
   /** Mail sent through the default in-memory mailer. */
   sent: MailMessage[];
+  /** Live subscriptions this app is delivering to now: a test waits for its own before it writes. */
+  liveSubscribers(): number;
   /** Waits until the job queue has run every job that is due (reset mail). */
   settle(): Promise<void>;
   /**
@@ -234,6 +236,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     sent,
     settle: () => jobs.idle(),
+    liveSubscribers: () => events.subscriberCount(),
     graphql: graphql as TestApp['graphql'],
     upload: (async (
       document: Document<unknown, unknown> | string,

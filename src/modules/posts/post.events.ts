@@ -20,6 +20,8 @@ export interface PostEvents {
    * are fanned out, so a change a subscriber does not want never wakes it.
    */
   subscribe(accept?: (change: PostChange) => boolean): AsyncIterable<PostChange>;
+  /** Subscriptions open on this instance now (tests wait for theirs before writing). */
+  subscriberCount(): number;
   /** False while the bus cannot deliver (Redis unreachable): the API serves, the live feed waits. */
   healthy(): boolean;
   /** Ends every subscription (shutdown) and releases connections. */
@@ -81,6 +83,7 @@ export function postEvents(redis?: { url: string; prefix: string }, logger?: Log
     : undefined;
   let closed = false;
   return {
+    subscriberCount: () => subscribers.size,
     publish: (change) => (bus ? bus.publish(JSON.stringify(change)) : deliver(change)),
     subscribe(accept) {
       // A sliding buffer never refuses a push: a subscriber that falls behind loses its oldest events instead.
