@@ -65,6 +65,17 @@ export type App = YogaServerInstance<ServerContext, Context>;
 /** Context members made when first used (see createContext). */
 type LazyMember = 'log' | 'userAgent' | 'loaders';
 
+/** What the lazy members of a request's context are made from, and keep once made. */
+const LAZY = Symbol('lazy context members');
+interface LazyState {
+  request: Request;
+  requestId: string;
+  viewer: User | null;
+  log?: Logger;
+  loaders?: Context['loaders'];
+}
+type WithLazyState = { [LAZY]: LazyState };
+
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
   const {
@@ -92,9 +103,41 @@ export function createApp(deps: AppDependencies): App {
   const services = { prisma, sql, settings, pictures, mailer, limiter, jobs, events, now };
 
   /**
+   * The members made only when first used (most requests never log, some never load, only login reads the user
+   * agent). The same getters serve every request and read its state from the context: getters made afresh per
+   * request would give each context a shape of its own, and V8 would keep every context as a slow dictionary.
+   */
+  const lazy: Record<LazyMember, PropertyDescriptor> = {
+    log: {
+      get(this: WithLazyState) {
+        const state = this[LAZY];
+        state.log ??= logger.child({ requestId: state.requestId });
+        return state.log;
+      },
+      enumerable: true,
+    },
+    userAgent: {
+      get(this: WithLazyState) {
+        return sessionUserAgent(this[LAZY].request.headers.get('user-agent'));
+      },
+      enumerable: true,
+    },
+    loaders: {
+      get(this: WithLazyState) {
+        const state = this[LAZY];
+        if (!state.loaders) {
+          state.loaders = createLoaders(sql);
+          if (state.viewer) state.loaders.userById.prime(state.viewer);
+        }
+        return state.loaders;
+      },
+      enumerable: true,
+    },
+  };
+
+  /**
    * The request's context. Yoga copies what this returns into its own context object with Object.assign, which
-   * would call getters, so the members made only when first used (most requests never log, some never load,
-   * only login reads the user agent) are defined on Yoga's object itself.
+   * would call getters, so the lazy members are defined on Yoga's object itself.
    */
   async function createContext(context: YogaInitialContext & ServerContext): Promise<Omit<Context, LazyMember>> {
     const { request } = context;
@@ -114,22 +157,7 @@ export function createApp(deps: AppDependencies): App {
       logger.error({ err: error, requestId }, 'Unexpected error while reading the session');
       throw unexpected(requestId);
     }
-    let log: Logger | undefined;
-    let loaders: Context['loaders'] | undefined;
-    const lazy: Record<LazyMember, PropertyDescriptor> = {
-      log: { get: () => (log ??= logger.child({ requestId })), enumerable: true },
-      userAgent: { get: () => sessionUserAgent(request.headers.get('user-agent')), enumerable: true },
-      loaders: {
-        get: () => {
-          if (!loaders) {
-            loaders = createLoaders(sql);
-            if (viewer) loaders.userById.prime(viewer);
-          }
-          return loaders;
-        },
-        enumerable: true,
-      },
-    };
+    (context as typeof context & WithLazyState)[LAZY] = { request, requestId, viewer };
     Object.defineProperties(context, lazy);
     return {
       ...services,
