@@ -76,6 +76,9 @@ interface LazyState {
 }
 type WithLazyState = { [LAZY]: LazyState };
 
+/** What createContext leaves for Yoga to copy. */
+const NOTHING_MORE = Object.freeze({});
+
 /** The whole HTTP application as a fetch handler; it never listens (src/main.ts does, tests call app.fetch). */
 export function createApp(deps: AppDependencies): App {
   const {
@@ -99,9 +102,6 @@ export function createApp(deps: AppDependencies): App {
     // Generous, so a picture somewhat over its limit is answered on its field (a ValidationError), not with 413.
     maxUploadBytes: settings.pictureMaxBytes * 2 + 64 * 1024,
   };
-  // What every request's context shares.
-  const services = { prisma, sql, settings, pictures, mailer, limiter, jobs, events, now };
-
   /**
    * The members made only when first used (most requests never log, some never load, only login reads the user
    * agent). The same getters serve every request and read its state from the context: getters made afresh per
@@ -136,10 +136,11 @@ export function createApp(deps: AppDependencies): App {
   };
 
   /**
-   * The request's context. Yoga copies what this returns into its own context object with Object.assign, which
-   * would call getters, so the lazy members are defined on Yoga's object itself.
+   * The request's context, made on Yoga's own context object. Yoga would copy what this returns into it with
+   * Object.assign, which calls getters (the lazy members) and, past a dozen members, turns the object into a slow
+   * dictionary; members stored one by one keep it a fast object, whose every read in a resolver is cheaper.
    */
-  async function createContext(context: YogaInitialContext & ServerContext): Promise<Omit<Context, LazyMember>> {
+  async function createContext(context: YogaInitialContext & ServerContext): Promise<object> {
     const { request } = context;
     const requestId = requestIdOf(request);
     const token = bearerToken(request.headers.get('authorization'));
@@ -157,15 +158,24 @@ export function createApp(deps: AppDependencies): App {
       logger.error({ err: error, requestId }, 'Unexpected error while reading the session');
       throw unexpected(requestId);
     }
-    (context as typeof context & WithLazyState)[LAZY] = { request, requestId, viewer };
-    Object.defineProperties(context, lazy);
-    return {
-      ...services,
-      requestId,
-      clientIp: clientAddress(request, context.req?.socket?.remoteAddress, protection.trustProxy),
-      viewer,
-      sessionId: viewer ? claims!.sessionId : null,
-    };
+    const made = context as typeof context & WithLazyState & { -readonly [K in keyof Context]: Context[K] };
+    made[LAZY] = { request, requestId, viewer };
+    Object.defineProperties(made, lazy);
+    // What every request shares, then the request's own.
+    made.prisma = prisma;
+    made.sql = sql;
+    made.settings = settings;
+    made.pictures = pictures;
+    made.mailer = mailer;
+    made.limiter = limiter;
+    made.jobs = jobs;
+    made.events = events;
+    made.now = now;
+    made.requestId = requestId;
+    made.clientIp = clientAddress(request, context.req?.socket?.remoteAddress, protection.trustProxy);
+    made.viewer = viewer;
+    made.sessionId = viewer ? claims!.sessionId : null;
+    return NOTHING_MORE;
   }
 
   return createYoga<ServerContext, Context>({
@@ -185,7 +195,7 @@ export function createApp(deps: AppDependencies): App {
     fetchAPI: createFetch({
       formDataLimits: { files: 1, fileSize: http.maxUploadBytes, fields: 4, fieldSize: http.maxBodyBytes, parts: 5 },
     }),
-    // Typed as the whole Context: the lazy members are on Yoga's object already (see createContext).
+    // Typed as the whole Context: every member is on Yoga's object already (see createContext).
     context: (initial) => createContext(initial) as Promise<Context>,
     // The request's steps, in order, and why each sits where it does.
     plugins: requestPipeline({
