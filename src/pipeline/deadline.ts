@@ -1,4 +1,4 @@
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { requestIdOf } from './request-id.ts';
 import type { Logger } from '../logger.ts';
@@ -13,32 +13,42 @@ import type { Logger } from '../logger.ts';
 export function useDeadline(ms: number, logger: Logger): Plugin {
   return {
     onParams({ request, paramsHandler, setParamsHandler }) {
-      setParamsHandler(async (payload) => {
-        let timer: NodeJS.Timeout | undefined;
-        let expired = false;
-        const work = (async () => paramsHandler(payload))();
-        const deadline = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(() => {
-            expired = true;
-            const requestId = requestIdOf(request);
-            logger.warn({ requestId, deadlineMs: ms }, 'The request passed its deadline');
-            resolve({ errors: [requestTimeout(requestId)] });
-          }, ms);
-        });
-        // A subscription that starts after its deadline has no reader left: end it.
-        work.then(
-          (late) => void (expired && isAsyncIterable(late) && late[Symbol.asyncIterator]().return?.()),
-          () => {},
-        );
-        try {
-          return await Promise.race([work, deadline]);
-        } finally {
-          clearTimeout(timer);
-        }
-      });
+      // One promise and one timer per request: whichever settles it first wins, the other is ignored.
+      setParamsHandler(
+        (payload) =>
+          new Promise((resolve, reject) => {
+            let expired = false;
+            const timer = setTimeout(() => {
+              expired = true;
+              const requestId = requestIdOf(request);
+              logger.warn({ requestId, deadlineMs: ms }, 'The request passed its deadline');
+              resolve({ errors: [requestTimeout(requestId)] });
+            }, ms);
+            const settle = (result: Awaited<ReturnType<typeof paramsHandler>>) => {
+              clearTimeout(timer);
+              // A subscription that starts after its deadline has no reader left: end it.
+              if (expired && isAsyncIterable(result)) void result[Symbol.asyncIterator]().return?.();
+              else resolve(result);
+            };
+            const fail = (error: unknown) => {
+              clearTimeout(timer);
+              reject(error);
+            };
+            try {
+              const work = paramsHandler(payload);
+              if (isPromiseLike(work)) work.then(settle, fail);
+              else settle(work);
+            } catch (error) {
+              fail(error);
+            }
+          }),
+      );
     },
   };
 }
+
+const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as PromiseLike<T> | null)?.then === 'function';
 
 function requestTimeout(requestId: string): GraphQLError {
   return new GraphQLError('The request took too long. Try again shortly.', {

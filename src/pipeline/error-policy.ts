@@ -14,20 +14,20 @@ import { serviceUnavailable, unexpected } from '../graphql/errors.ts';
  *   carrying that request id, so a user's report can be matched to the log line.
  */
 export function useErrorPolicy(): Plugin<Context> {
-  return {
-    onExecute() {
-      return {
-        onExecuteDone(payload) {
-          const context = payload.args.contextValue;
-          return handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
-            if (!result.errors?.length) return;
-            setResult({ ...result, errors: result.errors.map((error) => present(error, context)) });
-          });
-        },
-      };
+  // The same hooks for every execution (they read the request from the payload): nothing made per request.
+  const hooks = {
+    onExecuteDone(payload: OnExecuteDonePayload) {
+      const context = payload.args.contextValue;
+      return handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+        if (!result.errors?.length) return;
+        setResult({ ...result, errors: result.errors.map((error) => present(error, context)) });
+      });
     },
   };
+  return { onExecute: () => hooks };
 }
+
+type OnExecuteDonePayload = Parameters<typeof handleStreamOrSingleExecutionResult<Context>>[0];
 
 function present(error: GraphQLError, context: Context): GraphQLError {
   const original = error.originalError;

@@ -1,8 +1,9 @@
-import { type Plugin, useReadinessCheck } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { Sql } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 
 const READY_TIMEOUT_MS = 1500;
+const ENDPOINT = '/ready';
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -20,17 +21,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function useReadiness(sql: Sql, logger: Logger, optional: Record<string, () => boolean>): Plugin {
   const answer = (status: number, body: object) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  return useReadinessCheck({
-    endpoint: '/ready',
-    check: async () => {
-      try {
-        await withTimeout(sql({ name: 'ready', text: 'SELECT 1', values: [] }), READY_TIMEOUT_MS);
-      } catch (error) {
-        logger.warn({ err: error }, 'Readiness check failed: the database does not answer');
-        return answer(503, { status: 'unavailable', down: ['database'] });
-      }
-      const down = Object.keys(optional).filter((name) => !optional[name]!());
-      return answer(200, down.length ? { status: 'degraded', down } : { status: 'ready' });
+  const check = async () => {
+    try {
+      await withTimeout(sql({ name: 'ready', text: 'SELECT 1', values: [] }), READY_TIMEOUT_MS);
+    } catch (error) {
+      logger.warn({ err: error }, 'Readiness check failed: the database does not answer');
+      return answer(503, { status: 'unavailable', down: ['database'] });
+    }
+    const down = Object.keys(optional).filter((name) => !optional[name]!());
+    return answer(200, down.length ? { status: 'degraded', down } : { status: 'ready' });
+  };
+  return {
+    // Yoga's useReadinessCheck matches the same paths, but also runs a URLPattern over every request's URL:
+    // the dearest step of a feed request that has nothing to do with it.
+    onRequest({ request, url, endResponse }) {
+      if (!request.url.endsWith(ENDPOINT) && url.pathname !== ENDPOINT) return;
+      return check().then(endResponse, () => endResponse(new Response(null, { status: 503 })));
     },
-  });
+  };
 }
