@@ -236,6 +236,57 @@ describe('HTTP caching of GET requests', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
+  it('never confirms an old body with 304 when a key comes back with newer data (versions that read 0 again)', async () => {
+    // A tag forgotten, or a Redis emptied, reads 0 again: the same key then holds whatever is stored next, while a
+    // browser or CDN may still revalidate with the ETag it got long before.
+    let forgotten = false;
+    const versions = memoryDataVersion();
+    const answers = memoryAnswerStore();
+    const stored = new Set<string>();
+    const expired = new Set<string>();
+    const forgetful: ResponseCacheOptions = {
+      ttlMs: 60_000,
+      store: {
+        get: (key) => (expired.has(key) ? Promise.resolve(undefined) : answers.get(key)),
+        set: (key, answer, ttlMs) => {
+          stored.add(key);
+          expired.delete(key);
+          return answers.set(key, answer, ttlMs);
+        },
+      },
+      version: {
+        current: async (tags) => (forgotten ? tags.map(() => 0) : versions.current(tags)),
+        bump: (tags) => versions.bump(tags),
+      },
+    };
+    const other = await startTestApp({ responseCache: forgetful, database: t.db });
+    try {
+      const ada = await signUp(other, { username: 'Ada' });
+      const query = '{ posts { edges { node { title } } } }';
+      const fetchGet = (headers: Record<string, string> = {}) =>
+        other.app.fetch(`http://blog.test/graphql?${new URLSearchParams({ query })}`, {
+          headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1', ...headers },
+        });
+      const empty = await fetchGet(); // stored under versions 0
+      const oldEtag = empty.headers.get('etag')!;
+      expect(oldEtag).toBeTruthy();
+      await other.graphql(CREATE, { input: { title: 'New', content: 'x' } }, { token: ada.token });
+      // Later: every answer stored so far has expired, and the versions read 0, so the key is the old one again.
+      for (const key of stored) expired.add(key);
+      forgotten = true;
+      const fresh = await fetchGet(); // runs, and stores the newer answer under the old key
+      expect(((await fresh.json()) as GraphQLResponse).data?.posts).toEqual({ edges: [{ node: { title: 'New' } }] });
+      const revalidated = await fetchGet({ 'if-none-match': oldEtag });
+      expect(revalidated.status).toBe(200);
+      expect(((await revalidated.json()) as GraphQLResponse).data?.posts).toEqual({
+        edges: [{ node: { title: 'New' } }],
+      });
+      expect(revalidated.headers.get('etag')).not.toBe(oldEtag);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('marks signed-in and POST answers as never to be stored', async () => {
     const ada = await signUp(t, { username: 'Ada' });
     expect((await get('{ me { id } }', { authorization: `Bearer ${ada.token}` })).headers.get('cache-control')).toBe(

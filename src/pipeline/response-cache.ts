@@ -30,8 +30,8 @@ interface Sent {
  * Anonymous queries answered from a store (in memory or Redis). Only a query that succeeded is stored, and only
  * when it reads nothing of the viewer: mutations and subscriptions always run, so nothing a write answers (a
  * token, a reset) is ever replayed. The key hashes the schema, the document, operation name and variables, and
- * the versions of the answer's tags (response-cache-tags.ts), read before it runs; a GET answer carries the key
- * as its ETag, and a GET whose `If-None-Match` names a stored answer gets 304. The store failing (Redis down) is
+ * the versions of the answer's tags (response-cache-tags.ts), read before it runs; a GET answer carries the hash
+ * of its body as its ETag, and a GET whose `If-None-Match` names the stored answer's gets 304. The store failing (Redis down) is
  * a miss: the request runs and its answer is not kept.
  */
 export function responseCachePlugins(options: ResponseCacheOptions, logger: Logger): Plugin[] {
@@ -63,7 +63,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
   };
   const keyOf = async (schema: string, request: Sent, tags: string[]) => {
     const versions = await version.current(tags);
-    // Hashed: the key is also the ETag, which must echo no client text nor tell how often anyone writes.
+    // Hashed: a key of bounded length, which holds no client text.
     return hashOf([schema, request.query, request.operationName, request.variables, tags, versions]);
   };
 
@@ -83,7 +83,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
           recovered();
           if (!hit) return;
           setResult({ ...hit, [SERVED_FROM_CACHE]: true } as ExecutionResult);
-          if (request.method === 'GET') etags.set(request, key);
+          if (request.method === 'GET') etags.set(request, etagOf(hit.data));
         })
         .catch(failed('a lookup'));
     },
@@ -99,7 +99,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       const storing = (key: string) => ({
         onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) {
           if (isAsyncIterable(result) || result.errors?.length || !result.data) return;
-          if (request.method === 'GET') etags.set(request, key);
+          if (request.method === 'GET') etags.set(request, etagOf(result.data));
           void store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer')); // not awaited
         },
       });
@@ -110,10 +110,10 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     },
     onResultProcess({ request, result, setResultProcessor }) {
       if (Array.isArray(result) || isAsyncIterable(result) || !(SERVED_FROM_CACHE in result)) return;
-      const key = etags.get(request);
-      if (key && matches(request.headers.get('if-none-match'), key)) {
+      const etag = etags.get(request);
+      if (etag && matches(request.headers.get('if-none-match'), etag)) {
         setResultProcessor(
-          (_result, fetchAPI) => new fetchAPI.Response(null, { status: 304, headers: { etag: `"${key}"` } }),
+          (_result, fetchAPI) => new fetchAPI.Response(null, { status: 304, headers: { etag: `"${etag}"` } }),
           'application/json',
         );
         return;
@@ -121,8 +121,8 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       (result as { stringify?: (result: ExecutionResult) => string }).stringify = stringifyCachedAnswer;
     },
     onResponse({ request, response }) {
-      const key = etags.get(request);
-      if (key && response.status === 200) response.headers.set('etag', `"${key}"`);
+      const etag = etags.get(request);
+      if (etag && response.status === 200) response.headers.set('etag', `"${etag}"`);
     },
   };
 
@@ -140,7 +140,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
         onExecuteDone: ({ result }) => {
           const succeeded = !isAsyncIterable(result) && publicWrite && takeWriteTypenames(result.data);
           const tags = [...(changed?.tags ?? [])];
-          if (succeeded && !tags.length) tags.push(EVERYTHING);
+          if (succeeded && !changed?.recorded) tags.push(EVERYTHING);
           if (!tags.length) return;
           // The write has committed: a cache that cannot be told must not make it look failed.
           return version.bump(tags).catch(failed('bumping tag versions'));
@@ -175,13 +175,35 @@ function schemaHash(schema: GraphQLSchema): string {
   return hash;
 }
 
-/**
- * SHA-256 of what a cached answer depends on, its tags' versions included (also its ETag, so no client text is
- * echoed). Node's hash, synchronous: WebCrypto's async digest cost an eighth of a cache hit's CPU.
- */
+/** SHA-256 of what a cached answer depends on. Node's hash, synchronous: WebCrypto's async digest cost an eighth of a cache hit's CPU. */
 const hashOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
 const bodies = new WeakMap<object, string>();
+const bodyEtags = new WeakMap<object, string>();
+
+/**
+ * A GET answer's ETag: the hash of its body, so a 304 only ever confirms what the client holds. (The key would
+ * not do: a tag forgotten or a Redis emptied reads 0 again, and a key can then come back with newer data under
+ * it, which a browser's or CDN's `If-None-Match`, kept longer than any answer here, would wrongly confirm.)
+ */
+function etagOf(data: ExecutionResult['data']): string {
+  if (!data) return hashOf([null]);
+  let etag = bodyEtags.get(data);
+  if (etag === undefined) {
+    etag = createHash('sha256').update(bodyOf(data)).digest('base64url');
+    bodyEtags.set(data, etag);
+  }
+  return etag;
+}
+
+function bodyOf(data: NonNullable<ExecutionResult['data']>): string {
+  let body = bodies.get(data);
+  if (body === undefined) {
+    body = JSON.stringify({ data });
+    bodies.set(data, body);
+  }
+  return body;
+}
 
 /**
  * A hit from the in-memory store hands out the same `data` object every time: its JSON is written once and then
@@ -190,11 +212,5 @@ const bodies = new WeakMap<object, string>();
 function stringifyCachedAnswer(result: ExecutionResult): string {
   const { data } = result;
   const plain = data && !result.errors && (!result.extensions || Object.keys(result.extensions).length === 0);
-  if (!plain) return JSON.stringify(result);
-  let body = bodies.get(data);
-  if (body === undefined) {
-    body = JSON.stringify({ data });
-    bodies.set(data, body);
-  }
-  return body;
+  return plain ? bodyOf(data) : JSON.stringify(result);
 }
