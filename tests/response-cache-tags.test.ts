@@ -12,7 +12,7 @@ import {
   redisAnswerStore,
   redisDataVersion,
 } from '../src/pipeline/response-cache-stores.ts';
-import { tagPlan } from '../src/pipeline/response-cache-tags.ts';
+import { MAX_TAGS, tagPlan } from '../src/pipeline/response-cache-tags.ts';
 import { failFastRedis } from '../src/redis.ts';
 import { signUp } from './helpers/accounts.ts';
 import { graphql } from './generated/gql.ts';
@@ -47,6 +47,9 @@ const UPDATE_POST = graphql(
 const DELETE_POST = graphql(`mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }`);
 const RENAME = graphql(
   `mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }`,
+);
+const CHANGE_EMAIL = graphql(
+  `mutation TagsChangeEmail($email: String!, $password: String!) { updateAccount(input: { email: $email, currentPassword: $password }) { __typename } }`,
 );
 const DELETE_ACCOUNT = graphql(
   `mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }`,
@@ -217,6 +220,15 @@ describe('tagged answers in memory', () => {
     await t.graphql(RENAME, { username: 'Ada2' }, { token: ada.token });
     const post = ['post:1', 'posts', 'user:1', 'username:Ada'];
     expect(cache.bumps).toEqual([post, post, post, ['*']]);
+    // An update that changes nothing public (the same name again, or only the email) retires nothing.
+    cache.bumps.length = 0;
+    await t.graphql(RENAME, { username: 'Ada2' }, { token: ada.token });
+    expect(
+      expectData(
+        await t.graphql(CHANGE_EMAIL, { email: 'ada2@example.com', password: ada.password }, { token: ada.token }),
+      ).updateAccount.__typename,
+    ).toBe('UpdateAccountSuccess');
+    expect(cache.bumps).toEqual([]);
   });
 });
 
@@ -242,6 +254,13 @@ describe('the tags of a query, read from its text and variables', () => {
     expect(tagsOf('{ posts { totalCount } me { id } }')).toBeUndefined();
     expect(tagsOf('{ posts { totalCount } }', { undeclared: 1 })).toBeNull();
     expect(tagsOf('mutation { logout { __typename } }')).toBeUndefined();
+  });
+
+  it('keeps no answer that would read more tags than MAX_TAGS (each a key to read), and keeps a smaller one', () => {
+    const nodes = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => postId(i + 1));
+    expect(tagsOf(nodes, { ids: ids(5_000) })).toBeNull();
+    expect(tagsOf(nodes, { ids: ids(MAX_TAGS - 1) })).toHaveLength(MAX_TAGS);
   });
 
   it('bounds a username of any length before it becomes a tag', () => {

@@ -75,7 +75,7 @@ export function memoryDataVersion(answerTtlMs = LONGEST_TTL_MS): DataVersion {
   return {
     current: async (names) => names.map((name) => tags.get(name)?.version ?? 0),
     bump: async (names) => {
-      const now = Date.now();
+      const now = performance.now(); // monotonic, as lru-cache's TTLs are: a clock set forward forgets nothing
       for (const [name, { bumpedAt }] of tags) {
         if (now - bumpedAt <= retainMs) break;
         tags.delete(name);

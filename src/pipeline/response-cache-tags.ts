@@ -30,6 +30,13 @@ const usernameTag = (username: string) =>
 /** What a request's writes changed, recorded by the mutation resolvers once each write has committed. */
 export class CacheChanges {
   readonly tags = new Set<string>();
+  /** Whether a resolver said what its write changed (perhaps nothing public); else a public write bumps `*`. */
+  recorded = false;
+
+  /** The write changed nothing anonymous readers see (an email, which only its owner reads). */
+  nothingPublic(): void {
+    this.recorded = true;
+  }
 
   /** A post of this author was created, edited or deleted. */
   post(id: number, author: { id: number; username: string }): void {
@@ -47,9 +54,13 @@ export class CacheChanges {
   }
 
   private add(...tags: string[]): void {
+    this.recorded = true;
     for (const tag of tags) this.tags.add(tag);
   }
 }
+
+/** The most tags one answer may read (each is a key in Redis): an answer that needs more is not kept. */
+export const MAX_TAGS = 50;
 
 type Variables = Record<string, unknown>;
 type Fragments = ReturnType<typeof fragmentsOf>;
@@ -100,6 +111,7 @@ function planOf(document: DocumentNode, operation: OperationDefinitionNode): Tag
       if (!found) return null;
       for (const tag of found) tags.add(tag);
     }
+    if (tags.size > MAX_TAGS) return null;
     return [...tags].sort();
   };
 }
@@ -138,6 +150,7 @@ function idTags(node: ValueNode | undefined, extra: string[]): FieldTags {
   return (variables) => {
     const value: unknown = node && valueFromASTUntyped(node, variables);
     const ids = Array.isArray(value) ? value : [value];
+    if (ids.length > MAX_TAGS) return null; // each would be a key to read before the cost limit has a say
     const tags = [...extra];
     for (const id of ids) {
       if (typeof id !== 'string') return null;

@@ -90,6 +90,7 @@ type Documents = {
     "mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }": typeof types.TagsUpdatePostDocument,
     "mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }": typeof types.TagsDeletePostDocument,
     "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }": typeof types.TagsRenameDocument,
+    "mutation TagsChangeEmail($email: String!, $password: String!) { updateAccount(input: { email: $email, currentPassword: $password }) { __typename } }": typeof types.TagsChangeEmailDocument,
     "mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }": typeof types.TagsDeleteAccountDocument,
     "query ResponseCacheFeed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }": typeof types.ResponseCacheFeedDocument,
     "mutation ResponseCacheCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": typeof types.ResponseCacheCreateDocument,
@@ -208,6 +209,7 @@ const documents: Documents = {
     "mutation TagsUpdatePost($id: ID!, $title: String!) { updatePost(id: $id, input: { title: $title }) { __typename } }": types.TagsUpdatePostDocument,
     "mutation TagsDeletePost($id: ID!) { deletePost(id: $id) { __typename } }": types.TagsDeletePostDocument,
     "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }": types.TagsRenameDocument,
+    "mutation TagsChangeEmail($email: String!, $password: String!) { updateAccount(input: { email: $email, currentPassword: $password }) { __typename } }": types.TagsChangeEmailDocument,
     "mutation TagsDeleteAccount($password: String!) { deleteAccount(password: $password) { __typename } }": types.TagsDeleteAccountDocument,
     "query ResponseCacheFeed($first: Int) { posts(first: $first) { totalCount edges { node { id title author { username email } } } } }": types.ResponseCacheFeedDocument,
     "mutation ResponseCacheCreate($input: CreatePostInput!) { createPost(input: $input) { __typename ... on CreatePostSuccess { post { id } } } }": types.ResponseCacheCreateDocument,
@@ -568,6 +570,10 @@ export function graphql(source: "mutation TagsDeletePost($id: ID!) { deletePost(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }"): (typeof documents)["mutation TagsRename($username: String!) { updateAccount(input: { username: $username }) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TagsChangeEmail($email: String!, $password: String!) { updateAccount(input: { email: $email, currentPassword: $password }) { __typename } }"): (typeof documents)["mutation TagsChangeEmail($email: String!, $password: String!) { updateAccount(input: { email: $email, currentPassword: $password }) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

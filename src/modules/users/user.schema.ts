@@ -82,8 +82,11 @@ builder.mutationFields((t) => ({
     errors: resultUnion('updateAccount'),
     args: { input: t.arg({ type: UpdateAccountInput, required: true, description: 'The fields to change.' }) },
     resolve: async (_root, { input }, context) => {
-      const user = await updateAccount(context, context.viewer!, input);
-      context.changed.everything(); // a username or picture shows as the author of posts everywhere
+      const before = context.viewer!;
+      const user = await updateAccount(context, before, input);
+      // A username or picture shows as the author of posts everywhere; an email only to its owner.
+      if (user.username !== before.username || user.imageFile !== before.imageFile) context.changed.everything();
+      else context.changed.nothingPublic();
       return { user };
     },
   }),
