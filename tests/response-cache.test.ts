@@ -75,6 +75,30 @@ describe('the response cache', () => {
     expect(other.statements).toBeGreaterThan(0);
   });
 
+  it('runs a retired answer once for every request that asks for it at the same moment, and each gets it', async () => {
+    const ada = await signUp(t, { username: 'Ada' });
+    await t.graphql(CREATE, { input: { title: 'First', content: 'x' } }, { token: ada.token });
+    await read(t, FEED, { first: 5 }); // known, and cached
+    await t.graphql(CREATE, { input: { title: 'Second', content: 'x' } }, { token: ada.token }); // retires it
+    const once = async (count: number) => {
+      let answers: GraphQLResponse<unknown>[] = [];
+      const statements = await t.statementsDuring(async () => {
+        answers = await Promise.all(Array.from({ length: count }, () => t.graphql(FEED, { first: 5 })));
+      });
+      return { answers, statements: statements.length };
+    };
+    const alone = await once(1); // what one run of it costs (it was stored: the crowd below reads a new version)
+    await t.graphql(CREATE, { input: { title: 'Third', content: 'x' } }, { token: ada.token });
+    const crowd = await once(8);
+    expect(crowd.statements).toBe(alone.statements);
+    for (const answer of crowd.answers)
+      expect(
+        expectData(answer as GraphQLResponse<{ posts: { edges: { node: { title: string } }[] } }>).posts.edges.map(
+          (edge) => edge.node.title,
+        ),
+      ).toEqual(['Third', 'Second', 'First']);
+  });
+
   it('sends a hit byte for byte as the answer it was cached from, each entry its own', async () => {
     const ada = await signUp(t, { username: 'Ada' });
     for (let i = 0; i < 3; i++)

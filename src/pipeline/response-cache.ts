@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type DocumentNode, type ExecutionResult, getOperationAST, type GraphQLSchema, printSchema } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
@@ -47,6 +48,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     sizeCalculation: (_plan, text) => text.length,
   });
   const etags = new WeakMap<Request, string>(); // GET answers that a client may revalidate
+  const computing = singleFlight();
   // A store that fails (Redis away or frozen) is left alone for 5 s: requests then run uncached at no cost,
   // and the failure is logged once per outage, not once per request.
   let failing = false;
@@ -79,7 +81,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       return keyOf(known.schema, asked, tags)
         .then(async (key) => {
           looked.set(context, { key, plan: known.plan });
-          const hit = await store.get(key);
+          const hit = (await store.get(key)) ?? (await computing.follow(key, request));
           recovered();
           if (!hit) return;
           setResult({ ...hit, [SERVED_FROM_CACHE]: true } as ExecutionResult);
@@ -98,7 +100,8 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       const { request } = args.contextValue as { request: Request };
       const storing = (key: string) => ({
         onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) {
-          if (isAsyncIterable(result) || result.errors?.length || !result.data) return;
+          if (isAsyncIterable(result) || result.errors?.length || !result.data) return computing.release(request);
+          computing.release(request, { data: result.data });
           if (request.method === 'GET') etags.set(request, etagOf(result.data));
           void store.set(key, { data: result.data }, ttlMs).catch(failed('storing an answer')); // not awaited
         },
@@ -121,6 +124,7 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
       (result as { stringify?: (result: ExecutionResult) => string }).stringify = stringifyCachedAnswer;
     },
     onResponse({ request, response }) {
+      computing.release(request); // one that never ran (refused, failed) frees those waiting for it
       const etag = etags.get(request);
       if (etag && response.status === 200) response.headers.set('etag', `"${etag}"`);
     },
@@ -149,6 +153,41 @@ export function responseCachePlugins(options: ResponseCacheOptions, logger: Logg
     },
   };
   return [lookUp, bumpAfterWrites];
+}
+
+/** How long a miss waits for the same answer being computed by another request before it runs on its own. */
+const FOLLOW_MS = 2000;
+
+/**
+ * Misses of one key while it is being computed: the first request runs, the others wait for its answer. Right
+ * after a write retires the feed, every connection asking for it would otherwise run it at once. The same key is
+ * the same versions, so the answer is as fresh for each of them. One entry per key being computed, freed when its
+ * request has an answer (or none: the others then run themselves).
+ */
+function singleFlight() {
+  const running = new Map<string, Promise<ExecutionResult | undefined>>();
+  const leaders = new WeakMap<Request, (answer?: ExecutionResult) => void>();
+  return {
+    /** The answer another request is computing for this key; or undefined, and this request computes it. */
+    async follow(key: string, request: Request): Promise<ExecutionResult | undefined> {
+      const computed = running.get(key);
+      if (computed) return Promise.race([computed, delay(FOLLOW_MS, undefined, { ref: false })]);
+      let finish!: (answer?: ExecutionResult) => void;
+      const answer = new Promise<ExecutionResult | undefined>((resolve) => {
+        finish = resolve;
+      });
+      running.set(key, answer);
+      leaders.set(request, (result) => {
+        if (running.get(key) === answer) running.delete(key);
+        leaders.delete(request);
+        finish(result);
+      });
+      return undefined;
+    },
+    release(request: Request, answer?: ExecutionResult): void {
+      leaders.get(request)?.(answer);
+    },
+  };
 }
 
 /** `If-None-Match`: `*` or a list of entity tags, weak or strong. */
